@@ -1,0 +1,1 @@
+"""City dispatch console (ЕДДС): console, map, wall and the central sync service."""

@@ -1,0 +1,1 @@
+"""Pure rules of the dispatch domain: no I/O, no frameworks, stdlib only."""

@@ -1,0 +1,39 @@
+"""SQLAlchemy 2 models of the central service. Importing this module registers every table."""
+
+from app.models.base import Base
+from app.models.gazetteer import AddressRow
+from app.models.incident import Crew, Handover, HandoverCrew, Incident, IncidentCounter, Note
+from app.models.journal import ChangeLog, LogHead, Mutation
+from app.models.people import AuthToken, Presence, User
+from app.models.personal import Caller, PersonalDataRead
+from app.models.reference import (
+    CategoryRow,
+    DutyServiceRow,
+    IncidentTypeRow,
+    RoomRow,
+    SettingRow,
+)
+
+__all__ = [
+    "AddressRow",
+    "AuthToken",
+    "Base",
+    "Caller",
+    "CategoryRow",
+    "ChangeLog",
+    "Crew",
+    "DutyServiceRow",
+    "Handover",
+    "HandoverCrew",
+    "Incident",
+    "IncidentCounter",
+    "IncidentTypeRow",
+    "LogHead",
+    "Mutation",
+    "Note",
+    "PersonalDataRead",
+    "Presence",
+    "RoomRow",
+    "SettingRow",
+    "User",
+]

@@ -1,0 +1,65 @@
+"""Messages on the live stream, in the order the service sends them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from app.schemas.base import Out
+from app.schemas.incident import CrewOut, HandoverOut, IncidentOut, NoteOut
+
+
+class Change(Out):
+    """One change-log row. ``after`` holds the changed fields (all of them on creation);
+    applying the changes in ``seq`` order to a snapshot reproduces the service's state."""
+
+    type: Literal["change"] = "change"
+    seq: int
+    at: datetime
+    actor_id: int | None
+    actor_name: str
+    kind: str
+    entity: str
+    entity_id: int
+    incident_id: int | None
+    room: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any]
+    mutation_id: str | None
+
+
+class Hello(Out):
+    type: Literal["hello"] = "hello"
+    epoch: str
+    head: int
+    server_time: datetime
+    resync: bool = False
+
+
+class OnlineUser(Out):
+    id: int
+    name: str
+    role: str
+    room: str | None
+    holds: list[int]
+
+
+class PresenceMsg(Out):
+    type: Literal["presence"] = "presence"
+    users: list[OnlineUser]
+
+
+class Clock(Out):
+    type: Literal["clock"] = "clock"
+    server_time: datetime
+    head: int
+
+
+class Snapshot(Out):
+    epoch: str
+    seq: int
+    server_time: datetime
+    incidents: list[IncidentOut]
+    handovers: list[HandoverOut]
+    notes: list[NoteOut]
+    crews: list[CrewOut]

@@ -1,0 +1,1 @@
+"""The central sync service: FastAPI routes, auth, the live stream."""

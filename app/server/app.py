@@ -1,0 +1,57 @@
+"""The FastAPI application: routes under /api/v1, the OpenAPI contract, background work."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+from fastapi import FastAPI
+
+from app.models.db import Database, migrate
+from app.server import errors
+from app.server.routes import auth, incidents, reference, state
+from app.server.runtime import Runtime
+from app.server.settings import ServerSettings
+from app.services.context import ServiceContext
+
+API = "/api/v1"
+
+
+def make_context(settings: ServerSettings, db: Database | None = None) -> ServiceContext:
+    return ServiceContext(
+        db=db or Database(settings.database_url),
+        lease=timedelta(seconds=settings.lease_seconds),
+        token_ttl=timedelta(hours=settings.token_ttl_hours),
+    )
+
+
+def create_app(settings: ServerSettings | None = None, *, run_migrations: bool = True) -> FastAPI:
+    settings = settings or ServerSettings()
+    if run_migrations:
+        migrate(settings.database_url)
+    ctx = make_context(settings)
+    runtime = Runtime(ctx, settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await runtime.start()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+            ctx.db.dispose()
+
+    app = FastAPI(
+        title="City dispatch service",
+        version="1",
+        description="Central service of the city's unified duty dispatch (ЕДДС): incidents, "
+        "hand-overs to duty services, claims, and the live change stream.",
+        lifespan=lifespan,
+    )
+    app.state.ctx = ctx
+    app.state.runtime = runtime
+    errors.install(app)
+    for router in (auth.router, reference.router, incidents.router, state.router):
+        app.include_router(router, prefix=API)
+    return app

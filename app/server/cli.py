@@ -1,0 +1,130 @@
+"""`dispatch-server`: run the service and administer its database."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app.domain.enums import Role
+from app.models.db import Database, migrate
+from app.schemas.auth import UserCreate
+from app.server.settings import ServerSettings
+
+
+def _settings() -> ServerSettings:
+    return ServerSettings()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.server.app import create_app
+
+    uvicorn.run(create_app(_settings()), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_migrate(_args: argparse.Namespace) -> int:
+    migrate(_settings().database_url)
+    print("database is at the newest schema")
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from app.server.app import make_context
+    from app.services.demo import seed_demo
+
+    settings = _settings()
+    migrate(settings.database_url)
+    report = seed_demo(make_context(settings), incidents=args.incidents)
+    print(report)
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from app.server.app import make_context
+    from app.services.auth import create_user
+    from app.services.errors import DomainError
+
+    password = (getpass.getpass("Password: ") if sys.stdin.isatty()
+                else sys.stdin.readline().rstrip("\n"))
+    try:
+        body = UserCreate(login=args.login, name=args.name or args.login, role=Role(args.role),
+                          room=args.room, duty_service=args.service, password=password)
+    except ValidationError as e:
+        for err in e.errors():
+            print(f"error: {'.'.join(map(str, err['loc']))}: {err['msg']}", file=sys.stderr)
+        return 2
+    settings = _settings()
+    migrate(settings.database_url)
+    try:
+        user = create_user(make_context(settings), body)
+    except DomainError as e:
+        print(f"error: {e.message}", file=sys.stderr)
+        return 2
+    print(f"created user {user.login} ({user.role.value}, room {user.room or '-'})")
+    return 0
+
+
+def cmd_import_gazetteer(args: argparse.Namespace) -> int:
+    from app.services.gazetteer import import_addresses
+
+    settings = _settings()
+    migrate(settings.database_url)
+    text = Path(args.file).read_text(encoding="utf-8-sig")
+    db = Database(settings.database_url)
+    try:
+        with db.write() as session:
+            report = import_addresses(session, text, replace=args.replace)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    for line in report.errors:
+        print(f"skipped: {line}", file=sys.stderr)
+    print(f"imported {report.imported} addresses, skipped {len(report.errors)} rows")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dispatch-server",
+        description="Central service of the city dispatch console. The database comes from "
+        "DISPATCH_DATABASE_URL (default: sqlite:///dispatch.db).",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="serve the API and the live stream")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8700)
+    run.set_defaults(func=cmd_run)
+    sub.add_parser("migrate", help="bring the schema to the newest version").set_defaults(
+        func=cmd_migrate)
+    seed = sub.add_parser("seed-demo", help="load the synthetic Mezhdurechensk demo")
+    seed.add_argument("--incidents", type=int, default=300)
+    seed.set_defaults(func=cmd_seed_demo)
+    cu = sub.add_parser("create-user", help="create a user; the password is read from stdin")
+    cu.add_argument("login")
+    cu.add_argument("--role", required=True, choices=[r.value for r in Role])
+    cu.add_argument("--room")
+    cu.add_argument("--service", help="duty service code, for the duty_service role")
+    cu.add_argument("--name", help="full name shown to colleagues")
+    cu.set_defaults(func=cmd_create_user)
+    ig = sub.add_parser("import-gazetteer", help="import a CSV extract of the address register")
+    ig.add_argument("file")
+    ig.add_argument("--replace", action="store_true", help="drop the old addresses first")
+    ig.set_defaults(func=cmd_import_gazetteer)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""The service's background work: the broadcaster, leases, presence, clock heartbeats."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from contextlib import suppress
+
+import psycopg
+from anyio import to_thread
+from sqlalchemy.engine import make_url
+
+from app.schemas.stream import Clock, PresenceMsg
+from app.server.broadcaster import Broadcaster
+from app.server.settings import ServerSettings
+from app.services import claims, presence
+from app.services.context import ServiceContext
+from app.services.journal import NOTIFY_CHANNEL
+
+log = logging.getLogger(__name__)
+
+
+class Runtime:
+    def __init__(self, ctx: ServiceContext, settings: ServerSettings) -> None:
+        self.ctx = ctx
+        self.settings = settings
+        self.broadcaster = Broadcaster(
+            ctx, poll_seconds=settings.poll_seconds, queue_size=settings.subscriber_queue
+        )
+        ctx.on_commit.append(self.broadcaster.poke)
+        # connection id -> user id, for the streams this process holds
+        self.connections: dict[str, int] = {}
+        self.presence_text = ""
+        self._tasks: list[asyncio.Task[None]] = []
+        self._listener: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    async def start(self) -> None:
+        await self.broadcaster.start()
+        self._tasks = [
+            asyncio.create_task(self.broadcaster.run(), name="broadcaster"),
+            asyncio.create_task(self._every(self.settings.sweep_seconds, self._sweep), name="sweep"),
+            asyncio.create_task(self._every(self.settings.renew_seconds, self._renew), name="renew"),
+            asyncio.create_task(self._every(self.settings.heartbeat_seconds, self._clock),
+                                name="clock"),
+            asyncio.create_task(self._every(self.settings.presence_seconds, self.refresh_presence),
+                                name="presence"),
+        ]
+        if self.ctx.db.is_postgres:
+            self._listener = threading.Thread(target=self._listen, name="pg-listen", daemon=True)
+            self._listener.start()
+
+    async def stop(self) -> None:
+        self._stop.set()
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with suppress(asyncio.CancelledError, Exception):
+                await task
+        if self._listener is not None:
+            await to_thread.run_sync(self._listener.join, 3.0)
+
+    async def _every(self, seconds: float, job) -> None:  # type: ignore[no-untyped-def]
+        while True:
+            await asyncio.sleep(seconds)
+            try:
+                await job()
+            except Exception:  # keep the service up; the next round tries again
+                log.exception("background job %s failed", getattr(job, "__name__", job))
+
+    async def _sweep(self) -> None:
+        await to_thread.run_sync(claims.expire, self.ctx)
+
+    async def _renew(self) -> None:
+        users = set(self.connections.values())
+        await to_thread.run_sync(claims.renew, self.ctx, users)
+        await to_thread.run_sync(presence.touch, self.ctx, list(self.connections))
+
+    async def _clock(self) -> None:
+        msg = Clock(server_time=self.ctx.clock(), head=self.broadcaster.last_seq)
+        self.broadcaster.send_all(0, msg.model_dump_json())
+
+    async def refresh_presence(self) -> None:
+        users = await to_thread.run_sync(presence.online, self.ctx)
+        text = PresenceMsg(users=users).model_dump_json()
+        if text != self.presence_text:
+            self.presence_text = text
+            self.broadcaster.send_all(0, text)
+
+    def _listen(self) -> None:
+        """Other service processes poke us through NOTIFY; the journal stays the truth."""
+        url = make_url(self.ctx.db.url).set(drivername="postgresql")
+        dsn = url.render_as_string(hide_password=False)
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(dsn, autocommit=True) as conn:
+                    conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    while not self._stop.is_set():
+                        for _ in conn.notifies(timeout=0.5, stop_after=100):
+                            self.broadcaster.poke()
+            except psycopg.Error:
+                log.warning("LISTEN connection lost; polling until it is back")
+                self._stop.wait(1.0)

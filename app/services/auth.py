@@ -1,0 +1,121 @@
+"""Users, argon2 password hashes, expiring bearer tokens and throttled failed logins."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
+from sqlalchemy import delete, select
+
+from app.domain.enums import Role
+from app.models import AuthToken, DutyServiceRow, RoomRow, User
+from app.schemas.auth import LoginOut, UserCreate, UserOut
+from app.services.context import Actor, ServiceContext
+from app.services.errors import Conflict, Invalid, SessionExpired, TooManyAttempts, Unauthorized
+
+_hasher = PasswordHasher()
+# Verified against when the login is unknown, so a wrong login costs as much as a wrong
+# password and the timing tells nothing.
+_DUMMY = _hasher.hash("not a password of anyone")
+
+FREE_ATTEMPTS = 5
+BASE_LOCK = timedelta(seconds=30)
+MAX_LOCK = timedelta(minutes=15)
+WRONG = "Wrong login or password."
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(id=user.id, name=user.name, role=Role(user.role), room=user.room,
+                 duty_service=user.duty_service)
+
+
+def create_user(ctx: ServiceContext, body: UserCreate) -> UserOut:
+    with ctx.db.write() as session:
+        if session.scalars(select(User).where(User.login == body.login)).first():
+            raise Conflict(f"A user with the login '{body.login}' already exists.")
+        if body.room is not None and session.get(RoomRow, body.room) is None:
+            raise Invalid(f"There is no room '{body.room}'.")
+        if body.role is Role.DUTY_SERVICE:
+            if body.duty_service is None or session.get(DutyServiceRow, body.duty_service) is None:
+                raise Invalid("A duty-service user needs the code of an existing duty service.")
+        elif body.role in (Role.OPERATOR, Role.SUPERVISOR) and body.room is None:
+            raise Invalid(f"A user with the role '{body.role.value}' needs a room.")
+        user = User(login=body.login, name=body.name, role=body.role.value, room=body.room,
+                    duty_service=body.duty_service, password_hash=_hasher.hash(body.password),
+                    active=True, failed_logins=0)
+        session.add(user)
+        session.flush()
+        return UserOut.model_validate(user)
+
+
+def login(ctx: ServiceContext, login_name: str, password: str) -> LoginOut:
+    now = ctx.clock()
+    with ctx.db.write() as session:
+        user = session.scalars(select(User).where(User.login == login_name)).first()
+        if user is None or not user.active:
+            _verify(_DUMMY, password)
+            raise Unauthorized(WRONG)
+        if user.locked_until is not None and user.locked_until > now:
+            wait = int((user.locked_until - now).total_seconds()) + 1
+            raise TooManyAttempts(
+                f"Too many failed attempts for '{login_name}'. Try again in {wait} s.", wait
+            )
+        if not _verify(user.password_hash, password):
+            user.failed_logins += 1
+            extra = user.failed_logins - FREE_ATTEMPTS
+            if extra >= 0:
+                user.locked_until = now + min(BASE_LOCK * (2 ** extra), MAX_LOCK)
+            failed = True
+        else:
+            failed = False
+            user.failed_logins, user.locked_until = 0, None
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = _hasher.hash(password)
+            token = secrets.token_urlsafe(32)
+            expires = now + ctx.token_ttl
+            session.add(AuthToken(token_hash=_token_hash(token), user_id=user.id,
+                                  created_at=now, expires_at=expires))
+            session.execute(delete(AuthToken).where(AuthToken.user_id == user.id,
+                                                    AuthToken.expires_at <= now))
+            result = LoginOut(token=token, expires_at=expires, user=UserOut.model_validate(user))
+    # Raised after the commit so the failure count is kept.
+    if failed:
+        raise Unauthorized(WRONG)
+    return result
+
+
+def _verify(hashed: str, password: str) -> bool:
+    try:
+        return _hasher.verify(hashed, password)
+    except (VerifyMismatchError, InvalidHashError):
+        return False
+
+
+def authenticate(ctx: ServiceContext, token: str) -> Actor:
+    with ctx.db.read() as session:
+        row = session.get(AuthToken, _token_hash(token))
+        if row is None:
+            raise Unauthorized("Not signed in: the session token is unknown. Sign in again.")
+        if row.expires_at <= ctx.clock():
+            raise SessionExpired("Your session has expired. Sign in again.")
+        user = session.get(User, row.user_id)
+        if user is None or not user.active:
+            raise Unauthorized("This account is disabled.")
+        return actor_of(user)
+
+
+def logout(ctx: ServiceContext, token: str) -> None:
+    with ctx.db.write() as session:
+        session.execute(delete(AuthToken).where(AuthToken.token_hash == _token_hash(token)))
+
+
+def user_out(ctx: ServiceContext, user_id: int) -> UserOut:
+    with ctx.db.read() as session:
+        return UserOut.model_validate(session.get(User, user_id))

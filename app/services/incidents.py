@@ -1,0 +1,250 @@
+"""Registering an incident, editing it, and moving it through its statuses."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.domain.enums import UNATTENDED_SOURCES, Action, Priority, Status
+from app.domain.routing import RoutingRules
+from app.domain.timezone import to_city
+from app.domain.transitions import next_status
+from app.models import Caller, Incident, IncidentCounter, IncidentTypeRow, Note, SettingRow
+from app.schemas.incident import AddressIn, CallerIn, IncidentAction, IncidentCreate, IncidentPatch
+from app.services import gazetteer
+from app.services.access import load_incident, require_desk, require_editable
+from app.services.context import Actor, ServiceContext
+from app.services.errors import Invalid, StaleVersion
+from app.services.journal import Journal
+from app.services.mutations import run_mutation
+from app.services.states import incident_detail, incident_state, note_state
+
+ROUTING_KEY = "routing"
+
+
+def _type(session: Session, code: str | None) -> IncidentTypeRow | None:
+    if code is None:
+        return None
+    row = session.get(IncidentTypeRow, code)
+    if row is None:
+        raise Invalid(f"There is no incident type '{code}' in the classifier.", type_code=code)
+    return row
+
+
+def _next_number(session: Session, now: datetime) -> str:
+    year = to_city(now).year
+    taken = session.execute(
+        update(IncidentCounter).where(IncidentCounter.year == year)
+        .values(last=IncidentCounter.last + 1).returning(IncidentCounter.last)
+    ).scalar_one_or_none()
+    if taken is None:
+        session.add(IncidentCounter(year=year, last=1))
+        session.flush()
+        taken = 1
+    return f"{year}-{taken:06d}"
+
+
+def _place(session: Session, incident: Incident, address: AddressIn) -> None:
+    """Fill the address, verified against the gazetteer where it knows the house."""
+    for field in ("street", "house", "entrance", "floor", "flat", "landmark"):
+        value = getattr(address, field)
+        setattr(incident, field, value.strip() if isinstance(value, str) and value.strip()
+                else None)
+    known = (
+        gazetteer.geocode(session, address.street, address.house)
+        if address.street and address.house else None
+    )
+    if known is not None:
+        incident.street, incident.house = known.street, known.house
+        incident.lat, incident.lon, incident.district = known.lat, known.lon, known.district
+        incident.address_verified = True
+        return
+    incident.address_verified = False
+    incident.lat, incident.lon = address.lat, address.lon
+    incident.district = None
+    if address.lat is not None and address.lon is not None:
+        near = gazetteer.reverse(session, address.lat, address.lon)
+        incident.district = near.district if near else None
+
+
+def _route(session: Session, type_row: IncidentTypeRow | None, district: str | None) -> str:
+    row = session.get(SettingRow, ROUTING_KEY)
+    if row is None:
+        raise Invalid("Room routing is not configured on the service.")
+    rules = RoutingRules.from_dict(row.value)
+    return rules.route(
+        type_row.code if type_row else None, type_row.category if type_row else None, district
+    )
+
+
+def add_caller(
+    session: Session, journal: Journal, incident: Incident, caller: CallerIn
+) -> Caller | None:
+    if not (caller.name or caller.phone):
+        return None
+    row = Caller(incident_id=incident.id, name=caller.name, phone=caller.phone,
+                 created_at=journal.now)
+    session.add(row)
+    session.flush()
+    # The journal names the caller by id only, so erasing the person keeps the chain.
+    journal.record("caller.added", "caller", row.id, {"id": row.id, "incident_id": incident.id},
+                   incident_id=incident.id, room=incident.room)
+    return row
+
+
+def add_note(session: Session, journal: Journal, incident: Incident, text: str) -> Note:
+    note = Note(incident_id=incident.id, author_id=journal.actor.id,
+                author_name=journal.actor.name, at=journal.now, text=text)
+    session.add(note)
+    session.flush()
+    journal.record("note.added", "note", note.id, note_state(note),
+                   incident_id=incident.id, room=incident.room)
+    return note
+
+
+def register(ctx: ServiceContext, actor: Actor, body: IncidentCreate) -> tuple[int, dict]:
+    def work(session: Session, journal: Journal) -> tuple[int, dict[str, Any]]:
+        require_desk(actor)
+        now = journal.now
+        type_row = _type(session, body.type_code)
+        received = body.received_at or now
+        if received > now:
+            raise Invalid("The time the call was received cannot be in the future.")
+        unattended = body.source in UNATTENDED_SOURCES
+        incident = Incident(
+            number=_next_number(session, now),
+            type_code=type_row.code if type_row else None,
+            priority=int(body.priority or (type_row.priority if type_row else Priority.NORMAL)),
+            status=(Status.NEW if unattended else Status.REGISTERED).value,
+            source=body.source.value,
+            description=body.description.strip(),
+            received_at=received,
+            registered_at=None if unattended else now,
+            registration_seconds=body.registration_seconds,
+            created_by_id=actor.id,
+            version=1,
+        )
+        _place(session, incident, body.address)
+        incident.room = _route(session, type_row, incident.district)
+        if not unattended and incident.room == (actor.room or incident.room):
+            # The operator who took the call is the one working it.
+            incident.claim_holder_id, incident.claim_holder_name = actor.id, actor.name
+            incident.claim_expires_at = now + ctx.lease
+        session.add(incident)
+        session.flush()
+        journal.record("incident.created", "incident", incident.id, incident_state(incident),
+                       incident_id=incident.id, room=incident.room)
+        if body.caller:
+            add_caller(session, journal, incident, body.caller)
+        return 201, incident_detail(session, incident)
+
+    return run_mutation(ctx, actor, body.mutation_id, work)
+
+
+def check_version(incident: Incident, base_version: int) -> None:
+    if incident.version != base_version:
+        raise StaleVersion(
+            f"Incident {incident.number} was changed by someone else meanwhile (your copy is "
+            f"version {base_version}, the service has {incident.version}). Review the current "
+            "state and apply your change again.",
+            current=incident_state(incident),
+            number=incident.number,
+            base_version=base_version,
+            version=incident.version,
+        )
+
+
+def begin_edit(
+    ctx: ServiceContext, session: Session, journal: Journal, actor: Actor, incident_id: int,
+    base_version: int,
+) -> tuple[Incident, dict[str, Any]]:
+    """Load, check, and take the lease: the operator who edits is the one working it."""
+    incident = load_incident(session, incident_id)
+    require_editable(actor, incident, journal.now)
+    check_version(incident, base_version)
+    old = incident_state(incident)
+    incident.claim_holder_id, incident.claim_holder_name = actor.id, actor.name
+    incident.claim_expires_at = journal.now + ctx.lease
+    incident.version += 1
+    return incident, old
+
+
+def patch(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentPatch):
+    def work(session: Session, journal: Journal) -> tuple[int, dict[str, Any]]:
+        incident, old = begin_edit(ctx, session, journal, actor, incident_id, body.base_version)
+        if Status(incident.status) not in (Status.NEW, Status.REGISTERED, Status.DISPATCHED,
+                                           Status.IN_PROGRESS, Status.RESOLVED):
+            raise Invalid(f"Incident {incident.number} is {incident.status}; it cannot be edited.")
+        if "type_code" in body.model_fields_set:
+            incident.type_code = _type(session, body.type_code).code if body.type_code else None
+        if body.priority is not None:
+            incident.priority = int(body.priority)
+        if body.description is not None:
+            incident.description = body.description.strip()
+        if body.address is not None:
+            _place(session, incident, body.address)
+        journal.changed("incident.updated", "incident", incident.id, old,
+                        incident_state(incident), incident_id=incident.id, room=incident.room)
+        return 200, incident_detail(session, incident)
+
+    return run_mutation(ctx, actor, body.mutation_id, work)
+
+
+_STAMP = {
+    Status.REGISTERED: "registered_at",
+    Status.IN_PROGRESS: "in_progress_at",
+    Status.RESOLVED: "resolved_at",
+    Status.CLOSED: "closed_at",
+    Status.CANCELLED: "cancelled_at",
+}
+
+
+def act(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentAction):
+    def work(session: Session, journal: Journal) -> tuple[int, dict[str, Any]]:
+        if body.action is Action.DISPATCH:
+            raise Invalid("An incident is dispatched by handing it over to a duty service.")
+        incident, old = begin_edit(ctx, session, journal, actor, incident_id, body.base_version)
+        now = journal.now
+        status = Status(incident.status)
+        target = next_status(status, body.action, actor.role, now=now,
+                             closed_at=incident.closed_at, reason=body.reason)
+        if body.action is Action.REOPEN:
+            incident.reopened_at = now
+            incident.resolved_at = incident.closed_at = None
+            incident.result = None
+        elif body.action is Action.MERGE:
+            into = load_incident(session, body.merge_into or 0, lock=False)
+            if into.id == incident.id or Status(into.status) not in (
+                Status.NEW, Status.REGISTERED, Status.DISPATCHED, Status.IN_PROGRESS
+            ):
+                raise Invalid(f"Incident {incident.number} can be merged only into another "
+                              "open incident.")
+            incident.merged_into_id = into.id
+        if body.action is Action.CLOSE:
+            incident.result = (body.result or "").strip()
+        stamp = _STAMP.get(target)
+        if stamp and getattr(incident, stamp) is None:
+            setattr(incident, stamp, now)
+        incident.status = target.value
+        if target in (Status.CLOSED, Status.CANCELLED, Status.MERGED):
+            incident.claim_holder_id = incident.claim_holder_name = None
+            incident.claim_expires_at = None
+        journal.changed(f"incident.{body.action.value}", "incident", incident.id, old,
+                        incident_state(incident), incident_id=incident.id, room=incident.room)
+        if body.reason and body.reason.strip():
+            add_note(session, journal, incident, f"{body.action.value}: {body.reason.strip()}")
+        return 200, incident_detail(session, incident)
+
+    return run_mutation(ctx, actor, body.mutation_id, work)
+
+
+def get_detail(ctx: ServiceContext, incident_id: int) -> dict[str, Any]:
+    with ctx.db.read() as session:
+        return incident_detail(session, load_incident(session, incident_id, lock=False))
+
+
+def numbers(session: Session, ids: list[int]) -> dict[int, str]:
+    return dict(session.execute(select(Incident.id, Incident.number).where(Incident.id.in_(ids))))

@@ -1,0 +1,102 @@
+"""Change-log rows, written in the same transaction as the change they describe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import text, update
+from sqlalchemy.orm import Session
+
+from app.models import ChangeLog, LogHead
+from app.services.context import Actor
+
+NOTIFY_CHANNEL = "dispatch_changes"
+
+
+def state(schema: type[BaseModel], row: object) -> dict[str, Any]:
+    """The wire form of a row, as the stream and the journal carry it."""
+    return schema.model_validate(row).model_dump(mode="json")
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    keys = [k for k in after if before.get(k) != after[k]]
+    return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
+
+
+@dataclass
+class Journal:
+    session: Session
+    actor: Actor
+    now: datetime
+    mutation_id: str | None = None
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+    def record(
+        self,
+        kind: str,
+        entity: str,
+        entity_id: int,
+        after: dict[str, Any],
+        *,
+        before: dict[str, Any] | None = None,
+        incident_id: int | None = None,
+        room: str | None = None,
+    ) -> None:
+        self.entries.append(
+            dict(
+                at=self.now,
+                actor_id=self.actor.id,
+                actor_name=self.actor.name,
+                kind=kind,
+                entity=entity,
+                entity_id=entity_id,
+                incident_id=incident_id,
+                room=room,
+                before=before,
+                after=after,
+                mutation_id=self.mutation_id,
+            )
+        )
+
+    def changed(
+        self,
+        kind: str,
+        entity: str,
+        entity_id: int,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        *,
+        incident_id: int | None = None,
+        room: str | None = None,
+    ) -> None:
+        before, after = diff(old, new)
+        if after:
+            self.record(
+                kind, entity, entity_id, after, before=before, incident_id=incident_id, room=room
+            )
+
+    def flush(self) -> int | None:
+        """Number the entries and write them. Call last in the transaction: the log head
+        stays locked from here to the commit, and every other writer waits on it."""
+        if not self.entries:
+            return None
+        n = len(self.entries)
+        last = self.session.execute(
+            update(LogHead).where(LogHead.id == 1).values(seq=LogHead.seq + n)
+            .returning(LogHead.seq)
+        ).scalar_one()
+        first = last - n + 1
+        self.session.execute(
+            ChangeLog.__table__.insert(),
+            [dict(e, seq=first + i) for i, e in enumerate(self.entries)],
+        )
+        if self.session.get_bind().dialect.name == "postgresql":
+            # Delivered at commit, and only if it commits: a poke to the other processes.
+            self.session.execute(
+                text("SELECT pg_notify(:ch, :seq)"), {"ch": NOTIFY_CHANNEL, "seq": str(last)}
+            )
+        self.entries.clear()
+        return last

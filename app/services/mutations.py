@@ -1,0 +1,69 @@
+"""Exactly-once writes: a mutation id is taken before the work, its answer kept after."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.models import Mutation
+from app.services.context import Actor, ServiceContext
+from app.services.errors import Conflict
+from app.services.journal import Journal
+
+Work = Callable[[Session, Journal], tuple[int, dict[str, Any]]]
+
+
+def _replay(row: Mutation, actor: Actor) -> tuple[int, dict[str, Any]]:
+    if row.user_id != actor.id:
+        raise Conflict(
+            "This change id was already used by another user; the console must make a new one.",
+            mutation_id=row.mutation_id,
+        )
+    return row.status_code, row.response
+
+
+def run_mutation(
+    ctx: ServiceContext, actor: Actor, mutation_id: UUID | str, work: Work
+) -> tuple[int, dict[str, Any]]:
+    """Run ``work`` once per mutation id. A refused change (any exception) writes nothing,
+    so the same id may be sent again once the cause is fixed."""
+    mid = str(mutation_id)
+    try:
+        with ctx.db.write() as session:
+            seen = session.get(Mutation, mid)
+            if seen is not None:
+                return _replay(seen, actor)
+            now = ctx.clock()
+            # Inserted first so that a concurrent replay of the same id waits on this row.
+            row = Mutation(mutation_id=mid, user_id=actor.id, at=now, status_code=0, response={})
+            session.add(row)
+            session.flush()
+            journal = Journal(session, actor, now, mutation_id=mid)
+            status, body = work(session, journal)
+            row.status_code, row.response = status, body
+            session.flush()
+            last = journal.flush()
+    except IntegrityError:
+        with ctx.db.read() as session:
+            seen = session.get(Mutation, mid)
+            if seen is None:
+                raise
+            return _replay(seen, actor)
+    if last is not None:
+        ctx.committed(last)
+    return status, body
+
+
+def run_system(ctx: ServiceContext, actor: Actor, work: Callable[[Session, Journal], Any]) -> Any:
+    """A change the service makes on its own (lease expiry, seeding): journaled, no id."""
+    with ctx.db.write() as session:
+        journal = Journal(session, actor, ctx.clock())
+        result = work(session, journal)
+        last = journal.flush()
+    if last is not None:
+        ctx.committed(last)
+    return result
