@@ -8,6 +8,7 @@ neighbours reporting one burst main are one incident, a fire next to a burst mai
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -45,9 +46,9 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Candidate:
     """The report being registered; any of its details may still be missing."""
 
+    lat: float | None
+    lon: float | None
     received_at: datetime
-    lat: float | None = None
-    lon: float | None = None
     type_code: str | None = None
     category: str | None = None
     phone: str | None = None  # normalized (phones.normalize_phone)
@@ -74,9 +75,9 @@ class Match:
 
 
 def _distance(c: Candidate, e: Existing) -> float | None:
-    if None in (c.lat, c.lon, e.lat, e.lon):
+    if c.lat is None or c.lon is None or e.lat is None or e.lon is None:
         return None
-    return distance_m(c.lat, c.lon, e.lat, e.lon)  # type: ignore[arg-type]
+    return distance_m(c.lat, c.lon, e.lat, e.lon)
 
 
 def _match(c: Candidate, e: Existing, radius_m: float, window: timedelta) -> Match | None:
@@ -115,7 +116,7 @@ def _match(c: Candidate, e: Existing, radius_m: float, window: timedelta) -> Mat
 
 def find_duplicates(
     candidate: Candidate,
-    existing: list[Existing] | tuple[Existing, ...],
+    existing: Iterable[Existing],
     *,
     radius_m: float = 200,
     window: timedelta = timedelta(hours=12),

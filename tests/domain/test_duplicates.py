@@ -48,7 +48,7 @@ def existing(
     )
 
 
-LEAK = Candidate(NOW, LAT, LON, "water_main", "utilities")
+LEAK = Candidate(LAT, LON, NOW, "water_main", "utilities")
 
 
 def test_distance_m():
@@ -90,14 +90,14 @@ def test_radius_is_inclusive_and_sharp():
 
 
 def test_the_same_phone_matches_without_coordinates():
-    caller = Candidate(NOW, phone=PHONE)  # nothing else known yet
+    caller = Candidate(None, None, NOW, phone=PHONE)  # nothing else known yet
     [m] = find_duplicates(caller, [existing(7, metres=5000, minutes_ago=120, phones=(PHONE,))])
     assert m == Match(7, pytest.approx(0.933333, abs=1e-6), None, (SAME_PHONE,))
     # 0.6 + 0.4 × (1 - 120/720) = 0.6 + 0.33333
 
 
 def test_phone_window_edges():
-    caller = Candidate(NOW, phone=PHONE)
+    caller = Candidate(None, None, NOW, phone=PHONE)
     at_edge = existing(1, minutes_ago=720, phones=(PHONE,))
     too_old = Existing(
         2,
@@ -115,7 +115,7 @@ def test_phone_window_edges():
 
 def test_phone_and_place_together_are_surer_than_either():
     both = existing(1, metres=100, minutes_ago=180, phones=(PHONE,))
-    [m] = find_duplicates(Candidate(NOW, LAT, LON, "water_main", "utilities", PHONE), [both])
+    [m] = find_duplicates(Candidate(LAT, LON, NOW, "water_main", "utilities", PHONE), [both])
     assert m.reasons == (SAME_PHONE, NEARBY, SAME_TYPE)
     # time 1 - 180/720 = 0.75; phone 0.6 + 0.4 × 0.75 = 0.9
     # place 0.6 × (1 - 100/200) + 0.4 × 0.75 = 0.6; together 1 - 0.1 × 0.4 = 0.96
@@ -144,17 +144,17 @@ def test_only_open_or_resolved_incidents_are_offered_best_first():
 def test_incomplete_candidates():
     near = existing(1, metres=30, phones=(PHONE,))
     # coordinates alone say nothing about what happened
-    assert find_duplicates(Candidate(NOW, LAT, LON), [near]) == []
+    assert find_duplicates(Candidate(LAT, LON, NOW), [near]) == []
     # a type without a place cannot be matched by place
-    assert find_duplicates(Candidate(NOW, type_code="water_main"), [near]) == []
+    assert find_duplicates(Candidate(None, None, NOW, type_code="water_main"), [near]) == []
     # half a coordinate is no coordinate
-    assert find_duplicates(Candidate(NOW, LAT, None, "water_main", "utilities"), [near]) == []
+    assert find_duplicates(Candidate(LAT, None, NOW, "water_main", "utilities"), [near]) == []
     # an existing incident not located yet cannot be near anything
     unlocated = Existing(2, None, None, NOW, "water_main", "utilities", Status.NEW)
     assert find_duplicates(LEAK, [unlocated]) == []
     # type and coordinates are enough
     assert [
-        m.incident_id for m in find_duplicates(Candidate(NOW, LAT, LON, "water_main"), [near])
+        m.incident_id for m in find_duplicates(Candidate(LAT, LON, NOW, "water_main"), [near])
     ] == [1]
 
 
