@@ -168,7 +168,7 @@ class HandoverOut(Out):
     on_scene_at: datetime | None
     resolved_at: datetime | None
     recalled_at: datetime | None
-    crew_ids: list[int] = []
+    crew_ids: list[int] = Field(default_factory=list)
     version: int
 
 

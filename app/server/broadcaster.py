@@ -7,6 +7,7 @@ and polls as a fallback, so a lost poke delays a change but never loses it."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 
@@ -45,10 +46,9 @@ class Broadcaster:
         loop, wake = self._loop, self._wake
         if loop is None or wake is None or loop.is_closed():
             return
-        try:
+        # The loop may close between the check and the call.
+        with contextlib.suppress(RuntimeError):
             loop.call_soon_threadsafe(wake.set)
-        except RuntimeError:  # the loop closed between the check and the call
-            pass
 
     def subscribe(self) -> Subscriber:
         sub = Subscriber(asyncio.Queue(self.queue_size))
@@ -72,10 +72,8 @@ class Broadcaster:
     async def run(self) -> None:
         assert self._wake is not None
         while True:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
-            except TimeoutError:
-                pass
             self._wake.clear()
             try:
                 await self._drain()

@@ -40,8 +40,10 @@ class Runtime:
         await self.broadcaster.start()
         self._tasks = [
             asyncio.create_task(self.broadcaster.run(), name="broadcaster"),
-            asyncio.create_task(self._every(self.settings.sweep_seconds, self._sweep), name="sweep"),
-            asyncio.create_task(self._every(self.settings.renew_seconds, self._renew), name="renew"),
+            asyncio.create_task(self._every(self.settings.sweep_seconds, self._sweep),
+                                name="sweep"),
+            asyncio.create_task(self._every(self.settings.renew_seconds, self._renew),
+                                name="renew"),
             asyncio.create_task(self._every(self.settings.heartbeat_seconds, self._clock),
                                 name="clock"),
             asyncio.create_task(self._every(self.settings.presence_seconds, self.refresh_presence),

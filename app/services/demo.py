@@ -42,8 +42,8 @@ DEMO_USERS: tuple[tuple[str, str, Role, str | None, str | None], ...] = (
     ("supervisor", "Кузнецов Дмитрий", Role.SUPERVISOR, "main", None),
     ("admin", "Администратор", Role.ADMIN, None, None),
     ("wall", "Видеостена", Role.WALL, None, None),
-) + tuple(
-    (f"ds-{s.code}", s.name_ru, Role.DUTY_SERVICE, None, s.code) for s in demo_city.DUTY_SERVICES
+    *((f"ds-{s.code}", s.name_ru, Role.DUTY_SERVICE, None, s.code)
+      for s in demo_city.DUTY_SERVICES),
 )
 
 _OUTCOMES = (  # the final status of a history incident, with its weight

@@ -3,6 +3,7 @@ resuming from the replica's number after any drop."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
@@ -61,10 +62,8 @@ class StreamWorker(threading.Thread):
         """Cut the current connection (as a network fault would); the worker resumes."""
         ws = self._ws
         if ws is not None:
-            try:
+            with contextlib.suppress(Exception):  # already gone
                 ws.shutdown()
-            except Exception:  # already gone
-                pass
 
     def _set(self, state: str, message: str = "") -> None:
         if state != self.state:

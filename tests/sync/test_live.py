@@ -74,8 +74,8 @@ def test_a_dropped_stream_resumes_without_gap_or_repeat(clients) -> None:  # typ
     writer, watcher = clients("operator"), clients("operator2")
     applied: list[int] = []
     snapshots: list[int] = []
-    watcher.store.subscribe(
-        lambda batch: snapshots.append(1) if batch is None else applied.extend(c.seq for c in batch))
+    watcher.store.subscribe(lambda batch: snapshots.append(1) if batch is None
+                            else applied.extend(c.seq for c in batch))
     stop = threading.Event()
 
     def cut_repeatedly() -> None:

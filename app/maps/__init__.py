@@ -1,0 +1,1 @@
+"""The city map: Leaflet in a QWebEngineView, driven through a QWebChannel bridge."""

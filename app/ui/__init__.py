@@ -1,0 +1,1 @@
+"""The operator console and the status wall: Qt windows, table models, dialogs."""
