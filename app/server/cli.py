@@ -91,6 +91,30 @@ def cmd_import_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_routing(args: argparse.Namespace) -> int:
+    import json
+
+    from app.services.routing import set_routing
+
+    settings = _settings()
+    migrate(settings.database_url)
+    try:
+        rules = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        print(f"error: cannot read {args.file}: {e}", file=sys.stderr)
+        return 2
+    db = Database(settings.database_url)
+    try:
+        set_routing(db, rules)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    print("room routing updated")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="dispatch-server",
@@ -118,6 +142,13 @@ def parser() -> argparse.ArgumentParser:
     ig.add_argument("file")
     ig.add_argument("--replace", action="store_true", help="drop the old addresses first")
     ig.set_defaults(func=cmd_import_gazetteer)
+    rt = sub.add_parser(
+        "set-routing",
+        help="replace the room routing rules from a JSON file with default_room, by_type, "
+        "by_category and by_district",
+    )
+    rt.add_argument("file")
+    rt.set_defaults(func=cmd_routing)
     return p
 
 

@@ -30,7 +30,7 @@ from app.services.auth import actor_of
 from app.services.catalog import store_reference
 from app.services.context import Actor, ServiceContext
 from app.services.gazetteer import DISTRICTS_KEY, load_addresses
-from app.services.incidents import ROUTING_KEY
+from app.services.routing import ROUTING_KEY
 
 DEMO_PASSWORD = "demo-2018"
 

@@ -20,9 +20,8 @@ from app.services.context import Actor, ServiceContext
 from app.services.errors import Invalid, StaleVersion
 from app.services.journal import Journal
 from app.services.mutations import run_mutation
+from app.services.routing import ROUTING_KEY
 from app.services.states import incident_detail, incident_state, note_state
-
-ROUTING_KEY = "routing"
 
 
 def _type(session: Session, code: str | None) -> IncidentTypeRow | None:
