@@ -55,6 +55,15 @@ def changes_after(ctx: ServiceContext, seq: int, limit: int = 1000) -> list[Chan
         return [Change.model_validate(r) for r in rows]
 
 
+def timeline(ctx: ServiceContext, incident_id: int) -> list[Change]:
+    """Everything the journal holds about one incident, oldest first: the card's history."""
+    with ctx.db.read() as session:
+        rows = session.scalars(
+            select(ChangeLog).where(ChangeLog.incident_id == incident_id).order_by(ChangeLog.seq)
+        )
+        return [Change.model_validate(r) for r in rows]
+
+
 def current_head(ctx: ServiceContext) -> tuple[int, str]:
     with ctx.db.read() as session:
         return head(session)

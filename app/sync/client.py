@@ -113,6 +113,9 @@ class SyncClient:
     def incident(self, incident_id: int) -> dict[str, Any]:
         return self.http.request("GET", f"/incidents/{incident_id}")
 
+    def timeline(self, incident_id: int) -> list[dict[str, Any]]:
+        return self.http.request("GET", f"/incidents/{incident_id}/timeline")
+
     def callers(self, incident_id: int) -> list[dict[str, Any]]:
         return self.http.request("GET", f"/incidents/{incident_id}/callers")
 

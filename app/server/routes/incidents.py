@@ -21,8 +21,9 @@ from app.schemas.incident import (
     NoteIn,
     NoteOut,
 )
+from app.schemas.stream import Change
 from app.server.deps import Ctx, CurrentActor
-from app.services import claims, handovers, incidents, notes
+from app.services import claims, feed, handovers, incidents, notes
 from app.services.errors import Invalid
 
 router = APIRouter(tags=["incidents"])
@@ -47,6 +48,13 @@ def register(ctx: Ctx, actor: CurrentActor, body: IncidentCreate) -> JSONRespons
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail, responses=REFUSALS)
 def get_incident(ctx: Ctx, _actor: CurrentActor, incident_id: int) -> dict[str, Any]:
     return incidents.get_detail(ctx, incident_id)
+
+
+@router.get("/incidents/{incident_id}/timeline", response_model=list[Change],
+            responses=REFUSALS, summary="The incident's history from the change log")
+def get_timeline(ctx: Ctx, _actor: CurrentActor, incident_id: int) -> list[Change]:
+    incidents.get_detail(ctx, incident_id)  # 404 for an unknown incident
+    return feed.timeline(ctx, incident_id)
 
 
 @router.patch("/incidents/{incident_id}", response_model=IncidentDetail, responses=REFUSALS,
