@@ -59,11 +59,13 @@ class ReplicaStore:
         self._changed = threading.Condition(self._lock)
         self._listeners: list[Listener] = []
         self.data: dict[str, dict[int, dict[str, Any]]] = {e: {} for e in ENTITIES}
+        self._handovers_by_incident: dict[int, set[int]] = {}
         meta = dict(self._db.execute("SELECT key, value FROM meta"))
         self.seq = int(meta.get("seq", -1))  # -1: never synced
         self.epoch: str | None = meta.get("epoch")
         for kind, id_, data in self._db.execute("SELECT kind, id, data FROM entities"):
             self.data.setdefault(kind, {})[id_] = json.loads(data)
+        self._index_handovers()
 
     # -- reading (any thread) ----------------------------------------------------------
 
@@ -82,7 +84,14 @@ class ReplicaStore:
 
     def handovers_of(self, incident_id: int) -> list[dict[str, Any]]:
         with self._lock:
-            return [h for h in self.data["handover"].values() if h["incident_id"] == incident_id]
+            table = self.data["handover"]
+            return [table[i] for i in sorted(self._handovers_by_incident.get(incident_id, ()))]
+
+    def _index_handovers(self) -> None:
+        index: dict[int, set[int]] = {}
+        for h in self.data["handover"].values():
+            index.setdefault(h["incident_id"], set()).add(h["id"])
+        self._handovers_by_incident = index
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """``listener`` gets each applied batch, on the thread that applied it."""
@@ -111,6 +120,7 @@ class ReplicaStore:
                 )
                 self._set_meta(snapshot["seq"], snapshot["epoch"])
             self.data, self.seq, self.epoch = fresh, snapshot["seq"], snapshot["epoch"]
+            self._index_handovers()
             self._changed.notify_all()
         self._emit(None)
 
@@ -149,6 +159,8 @@ class ReplicaStore:
                 self._set_meta(seq, self.epoch)
             for (kind, id_), row in rows.items():
                 self.data[kind][id_] = row
+                if kind == "handover":
+                    self._handovers_by_incident.setdefault(row["incident_id"], set()).add(id_)
             self.seq = seq
             self._changed.notify_all()
         self._emit(applied)

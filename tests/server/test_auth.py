@@ -19,7 +19,9 @@ from tests.server.helpers import (
 )
 
 
-def test_login_returns_a_token_and_the_user(service: ServiceThread) -> None:
+def test_login_returns_a_token_and_the_user(service: ServiceThread, real_passwords: None
+                                            ) -> None:
+    """With the argon2 hashes exactly as seeded."""
     r = login_response(service.url, "operator")
     assert r.status_code == 200, r.text
     body = r.json()

@@ -1,0 +1,372 @@
+"""The incident queue: a table model over the replica, filtered and sorted in Python.
+
+QSortFilterProxyModel is too slow at the sizes a city reaches (see docs/architecture.md),
+so the model keeps its own order. Two sorted lists are maintained: every incident
+(``_all``) and the visible ones (``_rows``), each with its sort keys; a live change moves one
+row with a binary search instead of resorting, and tells the view exactly which row
+changed, moved, arrived or left. A filter change takes one pass over the sorted list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.domain.norms import running_overdue
+from app.sync.facts import incident_facts
+from app.sync.store import Applied, ReplicaStore
+from app.ui import timefmt
+from app.ui.catalog_view import CatalogView
+from app.ui.queue_filter import QueueFilter
+from app.ui.words import PRIORITY, STAGE, STAGE_MARK, STATUS, word
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Col(IntEnum):
+    NUMBER = 0
+    PRIORITY = 1
+    STATUS = 2
+    TYPE = 3
+    ADDRESS = 4
+    SERVICES = 5
+    AGE = 6
+    HOLDER = 7
+
+
+HEADERS = {
+    Col.NUMBER: "Number",
+    Col.PRIORITY: "Priority",
+    Col.STATUS: "Status",
+    Col.TYPE: "Type",
+    Col.ADDRESS: "Address",
+    Col.SERVICES: "Duty services",
+    Col.AGE: "Age",
+    Col.HOLDER: "Holder",
+}
+
+OVERDUE = QColor("#c62828")
+NEAR_NORM = QColor("#ef6c00")
+PRIORITY_COLOURS = {1: QColor("#b71c1c"), 2: QColor("#e65100")}
+IncidentId = int
+Key = tuple[Any, ...]
+
+
+def address_text(inc: dict[str, Any]) -> str:
+    parts = []
+    if inc.get("street"):
+        parts.append(f"{inc['street']}, {inc.get('house') or ''}".rstrip(", "))
+    if inc.get("flat"):
+        parts.append(QCoreApplication.translate("Queue", "flat %s") % inc["flat"])
+    if inc.get("landmark"):
+        parts.append(inc["landmark"])
+    if not parts and inc.get("lat") is not None:
+        parts.append(f"{inc['lat']:.5f}, {inc['lon']:.5f}")
+    text = "; ".join(parts)
+    if not inc.get("address_verified"):
+        text += " " + QCoreApplication.translate("Queue", "(not verified)")
+    return text
+
+
+def _bisect(keys: list[Key], key: Key, desc: bool) -> int:
+    lo, hi = 0, len(keys)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if (keys[mid] > key) if desc else (keys[mid] < key):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+class _Order:
+    """Incident ids kept sorted by their keys, with a binary search to find and place one."""
+
+    def __init__(self, desc: bool) -> None:
+        self.desc = desc
+        self.ids: list[IncidentId] = []
+        self.keys: list[Key] = []
+        self.key_of: dict[IncidentId, Key] = {}
+
+    def fill(self, pairs: list[tuple[Key, IncidentId]]) -> None:
+        pairs.sort(reverse=self.desc)
+        self.keys = [k for k, _ in pairs]
+        self.ids = [i for _, i in pairs]
+        self.key_of = {i: k for k, i in pairs}
+
+    def row(self, incident_id: IncidentId) -> int | None:
+        key = self.key_of.get(incident_id)
+        return None if key is None else _bisect(self.keys, key, self.desc)
+
+    def place(self, key: Key) -> int:
+        return _bisect(self.keys, key, self.desc)
+
+    def remove(self, row: int) -> None:
+        del self.key_of[self.ids[row]]
+        del self.ids[row]
+        del self.keys[row]
+
+    def insert(self, row: int, incident_id: IncidentId, key: Key) -> None:
+        self.ids.insert(row, incident_id)
+        self.keys.insert(row, key)
+        self.key_of[incident_id] = key
+
+
+class QueueModel(QAbstractTableModel):
+    def __init__(self, store: ReplicaStore, catalog: CatalogView, *,
+                 user_id: int | None = None,
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.catalog = catalog
+        self.user_id = user_id
+        self.now = now
+        self.filter = QueueFilter()
+        self.sort_column = Col.PRIORITY
+        self.sort_desc = False
+        self._all = _Order(False)
+        self._rows = _Order(False)
+        self._haystack: dict[IncidentId, str] = {}
+        self.reload()
+
+    # -- Qt model interface ------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows.ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Col)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("Queue", HEADERS[Col(section)])
+        return None
+
+    def incident_at(self, row: int) -> dict[str, Any] | None:
+        if 0 <= row < len(self._rows.ids):
+            return self.store.data["incident"].get(self._rows.ids[row])
+        return None
+
+    def id_at(self, row: int) -> IncidentId | None:
+        return self._rows.ids[row] if 0 <= row < len(self._rows.ids) else None
+
+    def row_of(self, incident_id: IncidentId) -> int | None:
+        return self._rows.row(incident_id)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        inc = self.incident_at(index.row()) if index.isValid() else None
+        if inc is None:
+            return None
+        col = Col(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(inc, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == Col.SERVICES:
+            return self._services_tooltip(inc)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == Col.AGE:
+                return self._age_brush(inc)
+            if col == Col.PRIORITY and inc["priority"] in PRIORITY_COLOURS:
+                return QBrush(PRIORITY_COLOURS[inc["priority"]])
+        if role == Qt.ItemDataRole.FontRole and (
+            (col == Col.PRIORITY and inc["priority"] == 1)
+            or (col == Col.STATUS and inc["status"] == "new")
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return inc["id"]
+        return None
+
+    def _text(self, inc: dict[str, Any], col: Col) -> str:
+        if col == Col.NUMBER:
+            return inc["number"]
+        if col == Col.PRIORITY:
+            return word(PRIORITY, inc["priority"])
+        if col == Col.STATUS:
+            return word(STATUS, inc["status"])
+        if col == Col.TYPE:
+            return self.catalog.type_name(inc.get("type_code")) or "—"
+        if col == Col.ADDRESS:
+            return address_text(inc)
+        if col == Col.SERVICES:
+            return "  ".join(f"{self.catalog.service_short(h['service'])} {STAGE_MARK[h['stage']]}"
+                             for h in self.store.handovers_of(inc["id"]))
+        if col == Col.AGE:
+            return timefmt.age(self._age_seconds(inc))
+        if col == Col.HOLDER:
+            return inc.get("claim_holder_name") or ""
+        return ""
+
+    def _services_tooltip(self, inc: dict[str, Any]) -> str:
+        return "\n".join(f"{self.catalog.service_name(h['service'])}: {word(STAGE, h['stage'])}"
+                         for h in self.store.handovers_of(inc["id"]))
+
+    def _age_seconds(self, inc: dict[str, Any]) -> float:
+        start = datetime.fromisoformat(inc["received_at"])
+        end = inc.get("closed_at") or inc.get("cancelled_at") or inc.get("resolved_at")
+        stop = datetime.fromisoformat(end) if end and inc["status"] in (
+            "closed", "cancelled", "resolved", "merged") else self.now()
+        return (stop - start).total_seconds()
+
+    def overdue(self, inc: dict[str, Any]) -> list[Any]:
+        code = inc.get("type_code")
+        facts = incident_facts(inc, self.store.handovers_of(inc["id"]),
+                               category=self.catalog.category_of(code))
+        return running_overdue(facts, self.catalog.norms(code), self.now())
+
+    def _age_brush(self, inc: dict[str, Any]) -> QBrush | None:
+        if inc["status"] not in ("new", "registered", "dispatched", "in_progress"):
+            return None
+        if self.overdue(inc):
+            return QBrush(OVERDUE)
+        return None
+
+    # -- order and filter --------------------------------------------------------------
+
+    def _key(self, inc: dict[str, Any]) -> Key:
+        col = self.sort_column
+        if col == Col.NUMBER:
+            k: Any = inc["number"]
+        elif col == Col.PRIORITY:
+            k = (inc["priority"], inc["received_at"])
+        elif col == Col.STATUS:
+            k = (list(STATUS).index(inc["status"]), inc["priority"])
+        elif col == Col.TYPE:
+            k = self.catalog.type_name(inc.get("type_code"))
+        elif col == Col.ADDRESS:
+            k = address_text(inc)
+        elif col == Col.SERVICES:
+            k = len(self.store.handovers_of(inc["id"]))
+        elif col == Col.AGE:  # ascending: the youngest first
+            k = -datetime.fromisoformat(inc["received_at"]).timestamp()
+        else:
+            k = inc.get("claim_holder_name") or ""
+        return (k, inc["id"])
+
+    def _haystack_of(self, inc: dict[str, Any]) -> str:
+        return " ".join((
+            inc["number"], address_text(inc), inc.get("description") or "",
+            self.catalog.type_name(inc.get("type_code")), inc.get("claim_holder_name") or "",
+            inc.get("district") or "",
+        )).lower()
+
+    def _visible(self, inc: dict[str, Any]) -> bool:
+        return self.filter.matches(inc, self._haystack[inc["id"]], self.user_id)
+
+    def reload(self) -> None:
+        """Rebuild from the replica: on start and after a snapshot replaced everything."""
+        self.beginResetModel()
+        incidents = self.store.data["incident"]
+        self._haystack = {i: self._haystack_of(inc) for i, inc in incidents.items()}
+        self._all = _Order(self.sort_desc)
+        self._all.fill([(self._key(inc), i) for i, inc in incidents.items()])
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> _Order:
+        rows = _Order(self.sort_desc)
+        incidents = self.store.data["incident"]
+        keep = [(k, i) for k, i in zip(self._all.keys, self._all.ids, strict=True)
+                if self._visible(incidents[i])]
+        rows.keys = [k for k, _ in keep]
+        rows.ids = [i for _, i in keep]
+        rows.key_of = dict(zip(rows.ids, rows.keys, strict=True))
+        return rows
+
+    def set_filter(self, flt: QueueFilter) -> None:
+        if flt == self.filter:
+            return
+        self.filter = flt
+        self.beginResetModel()  # a new filter is a new set of rows
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old = list(self._rows.ids)
+        persistent = self.persistentIndexList()
+        self.sort_column = Col(column)
+        self.sort_desc = order == Qt.SortOrder.DescendingOrder
+        incidents = self.store.data["incident"]
+        self._all = _Order(self.sort_desc)
+        self._all.fill([(self._key(inc), i) for i, inc in incidents.items()])
+        self._rows = self._filtered()
+        new_row = {i: r for r, i in enumerate(self._rows.ids)}
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(new_row[old[p.row()]], p.column()) if p.row() < len(old)
+             and old[p.row()] in new_row else QModelIndex() for p in persistent],
+        )
+        self.layoutChanged.emit()
+
+    # -- live changes ------------------------------------------------------------------
+
+    def apply(self, batch: Iterable[Applied]) -> None:
+        """Apply a batch of stream changes as row-level signals; selection and scroll stay."""
+        touched: dict[IncidentId, None] = {}
+        for change in batch:
+            if change.entity == "incident":
+                touched[change.entity_id] = None
+            elif change.entity == "handover" and change.incident_id is not None:
+                touched[change.incident_id] = None
+        incidents = self.store.data["incident"]
+        for incident_id in touched:
+            inc = incidents.get(incident_id)
+            if inc is not None:
+                self._update(incident_id, inc)
+
+    def _update(self, incident_id: IncidentId, inc: dict[str, Any]) -> None:
+        self._haystack[incident_id] = self._haystack_of(inc)
+        key = self._key(inc)
+        old_all = self._all.row(incident_id)
+        if old_all is not None:
+            self._all.remove(old_all)
+        self._all.insert(self._all.place(key), incident_id, key)
+
+        old = self._rows.row(incident_id)
+        show = self._visible(inc)
+        if old is None and not show:
+            return
+        if old is None:
+            row = self._rows.place(key)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, incident_id, key)
+            self.endInsertRows()
+            return
+        if not show:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            self._rows.remove(old)
+            self.endRemoveRows()
+            return
+        pos = self._rows.place(key)  # counted with the old entry still in place
+        if pos in (old, old + 1):
+            self._rows.keys[old] = key
+            self._rows.key_of[incident_id] = key
+            self.dataChanged.emit(self.index(old, 0), self.index(old, len(Col) - 1))
+            return
+        final = pos - 1 if pos > old else pos
+        self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), pos)
+        self._rows.remove(old)
+        self._rows.insert(final, incident_id, key)
+        self.endMoveRows()
+        self.dataChanged.emit(self.index(final, 0), self.index(final, len(Col) - 1))
+
+    def tick(self) -> None:
+        """Ages count up: repaint the age column (the view paints only visible rows)."""
+        if self._rows.ids:
+            self.dataChanged.emit(self.index(0, Col.AGE),
+                                  self.index(len(self._rows.ids) - 1, Col.AGE),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])

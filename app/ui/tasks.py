@@ -1,0 +1,53 @@
+"""Background work for the GUI: run a callable on the thread pool, get the result back on
+the GUI thread through a signal. The network and the database are never touched on the
+GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as e:  # handed to the caller's on_error on the GUI thread
+            self.relay.failed.emit(e)
+        else:
+            self.relay.done.emit(result)
+
+
+_live: set[_Relay] = set()
+
+
+def run_task(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> None:
+    """Run ``fn`` off the GUI thread; ``on_done``/``on_error`` run on the GUI thread."""
+    relay = _Relay()
+    _live.add(relay)  # keep it alive until the task reports
+
+    def finish(cb: Callable[[Any], None] | None, value: Any) -> None:
+        _live.discard(relay)
+        if cb is not None:
+            cb(value)
+
+    relay.done.connect(lambda r: finish(on_done, r))
+    relay.failed.connect(lambda e: finish(on_error, e))
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))

@@ -1,0 +1,31 @@
+"""Times as the room reads them: in the city's zone, ages as h:mm:ss."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.domain.timezone import to_city
+
+
+def parse(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def city_time(value: str | datetime | None, *, seconds: bool = False) -> str:
+    dt = parse(value) if isinstance(value, str) or value is None else value
+    if dt is None:
+        return ""
+    return to_city(dt).strftime("%d.%m %H:%M:%S" if seconds else "%d.%m %H:%M")
+
+
+def clock(value: datetime) -> str:
+    return to_city(value).strftime("%H:%M:%S")
+
+
+def age(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    if h >= 48:
+        return f"{h // 24} d"
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

@@ -1,0 +1,65 @@
+"""Words for the domain's codes, translated at the moment they are shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+STATUS = {
+    "new": QT_TRANSLATE_NOOP("Words", "new"),
+    "registered": QT_TRANSLATE_NOOP("Words", "registered"),
+    "dispatched": QT_TRANSLATE_NOOP("Words", "dispatched"),
+    "in_progress": QT_TRANSLATE_NOOP("Words", "in progress"),
+    "resolved": QT_TRANSLATE_NOOP("Words", "resolved"),
+    "closed": QT_TRANSLATE_NOOP("Words", "closed"),
+    "cancelled": QT_TRANSLATE_NOOP("Words", "cancelled"),
+    "merged": QT_TRANSLATE_NOOP("Words", "merged"),
+}
+
+PRIORITY = {
+    1: QT_TRANSLATE_NOOP("Words", "1 critical"),
+    2: QT_TRANSLATE_NOOP("Words", "2 high"),
+    3: QT_TRANSLATE_NOOP("Words", "3 normal"),
+    4: QT_TRANSLATE_NOOP("Words", "4 low"),
+}
+
+SOURCE = {
+    "phone": QT_TRANSLATE_NOOP("Words", "phone"),
+    "mobile_app": QT_TRANSLATE_NOOP("Words", "mobile app"),
+    "sensor": QT_TRANSLATE_NOOP("Words", "sensor"),
+    "112": QT_TRANSLATE_NOOP("Words", "112"),
+    "walk_in": QT_TRANSLATE_NOOP("Words", "walk-in"),
+}
+
+STAGE = {
+    "handed_over": QT_TRANSLATE_NOOP("Words", "handed over"),
+    "acknowledged": QT_TRANSLATE_NOOP("Words", "acknowledged"),
+    "crew_dispatched": QT_TRANSLATE_NOOP("Words", "crew dispatched"),
+    "on_scene": QT_TRANSLATE_NOOP("Words", "on scene"),
+    "resolved": QT_TRANSLATE_NOOP("Words", "resolved"),
+    "recalled": QT_TRANSLATE_NOOP("Words", "recalled"),
+}
+
+# Short marks for the queue's services column: the text carries the stage, not colour alone.
+STAGE_MARK = {
+    "handed_over": "…",
+    "acknowledged": "✓",
+    "crew_dispatched": "→",
+    "on_scene": "●",
+    "resolved": "✔",
+    "recalled": "✕",
+}
+
+ACTION = {
+    "register": QT_TRANSLATE_NOOP("Words", "Register"),
+    "resolve": QT_TRANSLATE_NOOP("Words", "Resolve"),
+    "close": QT_TRANSLATE_NOOP("Words", "Close"),
+    "reopen": QT_TRANSLATE_NOOP("Words", "Reopen"),
+    "cancel": QT_TRANSLATE_NOOP("Words", "Cancel incident"),
+    "merge": QT_TRANSLATE_NOOP("Words", "Merge into…"),
+    "start": QT_TRANSLATE_NOOP("Words", "Start work"),
+}
+
+
+def word(table: dict, code: object) -> str:
+    text = table.get(code)
+    return QCoreApplication.translate("Words", text) if text else str(code)

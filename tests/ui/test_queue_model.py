@@ -1,0 +1,140 @@
+"""The queue's table model: filter, sort and live changes without resets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QTableView
+
+from app.ui.catalog_view import CatalogView
+from app.ui.queue_filter import QueueFilter
+from app.ui.queue_model import Col, QueueModel
+from tests.ui.factory import CATALOG, NOW, change, incident, store_with
+
+
+def make(incidents, qtmodeltester=None):  # type: ignore[no-untyped-def]
+    store = store_with(incidents)
+    model = QueueModel(store, CatalogView.from_wire(CATALOG), user_id=7, now=lambda: NOW)
+    if qtmodeltester is not None:
+        qtmodeltester.check(model)
+    return store, model
+
+
+def numbers(model: QueueModel) -> list[str]:
+    return [model.index(r, Col.NUMBER).data() for r in range(model.rowCount())]
+
+
+def test_rows_are_ordered_by_priority_then_oldest_first(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    _, model = make([incident(1, priority=3), incident(2, priority=1), incident(3, priority=3)],
+                    qtmodeltester)
+    # Priority 1 first; among equal priorities the one received earlier (3 minutes ago).
+    assert numbers(model) == ["2026-000002", "2026-000003", "2026-000001"]
+    assert model.index(0, Col.PRIORITY).data() == "1 critical"
+    assert model.index(0, Col.ADDRESS).data() == "проспект Строителей, 3"
+
+
+def test_text_filter_matches_every_word_anywhere_in_the_row(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    _, model = make([incident(1, description="течь в подвале"),
+                     incident(2, street="улица Кузнецкая", description="течь"),
+                     incident(3)], qtmodeltester)
+    model.set_filter(QueueFilter(text="ТЕЧЬ кузнец"))
+    assert numbers(model) == ["2026-000002"]
+    model.set_filter(QueueFilter(text="течь"))
+    assert sorted(numbers(model)) == ["2026-000001", "2026-000002"]
+
+
+def test_closed_incidents_are_hidden_by_default_and_shown_on_request() -> None:
+    _, model = make([incident(1, status="closed"), incident(2)])
+    assert numbers(model) == ["2026-000002"]
+    model.set_filter(QueueFilter(statuses=frozenset()))
+    assert sorted(numbers(model)) == ["2026-000001", "2026-000002"]
+
+
+def test_mine_shows_only_what_i_hold() -> None:
+    _, model = make([incident(1, claim_holder_id=7, claim_holder_name="Я"), incident(2)])
+    model.set_filter(QueueFilter(mine=True))
+    assert numbers(model) == ["2026-000001"]
+
+
+def test_sort_by_a_column_keeps_the_selected_incident_selected(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _, model = make([incident(i, priority=1 + i % 4) for i in range(1, 30)])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    row = model.row_of(17)
+    view.selectionModel().select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Rows
+                                 | QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    model.sort(Col.NUMBER, Qt.SortOrder.DescendingOrder)
+    assert numbers(model)[0] == "2026-000029"
+    selected = view.selectionModel().selectedRows()
+    assert [model.id_at(i.row()) for i in selected] == [17]
+
+
+def test_a_live_change_updates_one_row_and_never_resets(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    store, model = make([incident(i) for i in range(1, 50)], qtmodeltester)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.selectRow(model.row_of(10))
+    resets: list[int] = []
+    changed: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda a, b, _r=None: changed.append((a.row(), b.row())))
+
+    row = model.row_of(20)
+    model.apply(store.apply([change(store, "incident", 20,
+                                    {"claim_holder_id": 3, "claim_holder_name": "Петров Сергей",
+                                     "version": 2})]))
+    assert not resets
+    assert changed == [(row, row)]
+    assert model.index(row, Col.HOLDER).data() == "Петров Сергей"
+    assert [model.id_at(i.row()) for i in view.selectionModel().selectedRows()] == [10]
+
+
+def test_a_priority_raise_moves_the_row_to_its_place_with_selection_kept(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    store, model = make([incident(i) for i in range(1, 20)], qtmodeltester)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.selectRow(model.row_of(5))
+    moved: list[int] = []
+    model.rowsMoved.connect(lambda *a: moved.append(1))
+    model.apply(store.apply([change(store, "incident", 5, {"priority": 1, "version": 2})]))
+    assert model.row_of(5) == 0 and numbers(model)[0] == "2026-000005"
+    assert moved == [1]
+    assert [model.id_at(i.row()) for i in view.selectionModel().selectedRows()] == [5]
+
+
+def test_new_incidents_arrive_in_place_and_closed_ones_leave(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    store, model = make([incident(i) for i in range(1, 10)], qtmodeltester)
+    inserted: list[int] = []
+    removed: list[int] = []
+    model.rowsInserted.connect(lambda _p, first, _l: inserted.append(first))
+    model.rowsRemoved.connect(lambda _p, first, _l: removed.append(first))
+    new = incident(100, priority=1)
+    model.apply(store.apply([change(store, "incident", 100, new)]))
+    assert inserted == [0] and numbers(model)[0] == "2026-000100"
+    model.apply(store.apply([change(store, "incident", 3, {"status": "closed"})]))
+    assert removed and "2026-000003" not in numbers(model)
+    assert model.rowCount() == 9
+
+
+def test_a_handover_change_repaints_its_incident_services_column() -> None:
+    store, model = make([incident(1)])
+    handover = {"id": 5, "incident_id": 1, "service": "water", "stage": "handed_over",
+                "handed_over_at": NOW.isoformat(), "acknowledged_at": None,
+                "crew_dispatched_at": None, "on_scene_at": None, "resolved_at": None,
+                "recalled_at": None, "crew_ids": [], "version": 1}
+    model.apply(store.apply([change(store, "handover", 5, handover, incident_id=1)]))
+    assert model.index(0, Col.SERVICES).data() == "Водоканал …"
+    model.apply(store.apply([change(store, "handover", 5, {"stage": "acknowledged"}, 1)]))
+    assert model.index(0, Col.SERVICES).data() == "Водоканал ✓"
+
+
+def test_age_turns_red_past_the_norm() -> None:
+    # Registered 1 minute ago with a 300 s hand-over norm: on time. 10 minutes ago: late.
+    _, model = make([incident(1), incident(10)])
+    fresh, late = model.row_of(1), model.row_of(10)
+    assert model.index(fresh, Col.AGE).data(Qt.ItemDataRole.ForegroundRole) is None
+    brush = model.index(late, Col.AGE).data(Qt.ItemDataRole.ForegroundRole)
+    assert brush is not None and brush.color().name() == "#c62828"
+    assert model.index(late, Col.AGE).data() == "10:00"
