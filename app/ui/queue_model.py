@@ -142,10 +142,10 @@ class QueueModel(QAbstractTableModel):
 
     # -- Qt model interface ------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows.ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Col)
 
     def headerData(self, section: int, orientation: Qt.Orientation,

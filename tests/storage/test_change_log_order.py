@@ -14,7 +14,7 @@ from app.services.feed import changes_after
 from app.services.journal import Journal
 
 
-def _begin_change(db: Database, marker: str):  # type: ignore[no-untyped-def]
+def _begin_change(db: Database, marker: str):
     """Open a transaction that writes one journal row; returns (session, tx, seq)."""
     session = db._write()
     tx = session.begin()
@@ -24,7 +24,7 @@ def _begin_change(db: Database, marker: str):  # type: ignore[no-untyped-def]
     return session, tx, seq
 
 
-def db_now():  # type: ignore[no-untyped-def]
+def db_now():
     from datetime import UTC, datetime
 
     return datetime.now(UTC)

@@ -16,7 +16,7 @@ def main() -> None:
     resumed_from = client.store.seq
     print(f"start {resumed_from}", flush=True)
 
-    def show(batch):  # type: ignore[no-untyped-def]
+    def show(batch):
         if batch is None:
             print(f"snapshot {client.store.seq}", flush=True)
             return

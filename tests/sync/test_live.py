@@ -32,7 +32,7 @@ def clients(service: ServiceThread) -> Iterator[list[SyncClient]]:
         made.append(client)
         return client
 
-    yield make  # type: ignore[misc]
+    yield make
     for c in made:
         c.close()
 
@@ -46,7 +46,7 @@ def _same_state(a: SyncClient, b: SyncClient) -> bool:
     return a.store.seq == b.store.seq and a.store.data["incident"] == b.store.data["incident"]
 
 
-def test_two_operators_see_each_others_new_incident_live(clients) -> None:  # type: ignore[no-untyped-def]
+def test_two_operators_see_each_others_new_incident_live(clients) -> None:
     anna, sergey = clients("operator"), clients("operator2")
     incident = _register(anna, "Дым из окна третьего этажа")
     assert sergey.store.wait_for(lambda s: s.get("incident", incident["id"]) is not None, 5)
@@ -57,7 +57,7 @@ def test_two_operators_see_each_others_new_incident_live(clients) -> None:  # ty
     assert anna.store.wait_for(lambda _s: _same_state(anna, sergey), 5)
 
 
-def test_a_claim_is_refused_to_the_other_operator_with_the_holders_name(clients) -> None:  # type: ignore[no-untyped-def]
+def test_a_claim_is_refused_to_the_other_operator_with_the_holders_name(clients) -> None:
     anna, sergey = clients("operator"), clients("operator2")
     incident = _register(anna, "Запах гари в подъезде")
     with pytest.raises(ApiError) as refused:
@@ -70,7 +70,7 @@ def test_a_claim_is_refused_to_the_other_operator_with_the_holders_name(clients)
                        if u["name"] == "Иванова Анна"), 5)
 
 
-def test_a_dropped_stream_resumes_without_gap_or_repeat(clients) -> None:  # type: ignore[no-untyped-def]
+def test_a_dropped_stream_resumes_without_gap_or_repeat(clients) -> None:
     writer, watcher = clients("operator"), clients("operator2")
     applied: list[int] = []
     snapshots: list[int] = []
@@ -107,7 +107,7 @@ def _start_client(url: str, replica: Path, login: str) -> subprocess.Popen[str]:
     )
 
 
-def _read_until(proc: subprocess.Popen[str], lines: list[str], pred, timeout: float) -> None:  # type: ignore[no-untyped-def]
+def _read_until(proc: subprocess.Popen[str], lines: list[str], pred, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     reader_done = threading.Event()
 
@@ -124,7 +124,7 @@ def _read_until(proc: subprocess.Popen[str], lines: list[str], pred, timeout: fl
 
 
 def test_a_client_killed_and_restarted_resumes_from_its_replica_without_gap(
-    service: ServiceThread, clients, tmp_path: Path,  # type: ignore[no-untyped-def]
+    service: ServiceThread, clients, tmp_path: Path,
 ) -> None:
     writer = clients("operator")
     replica = tmp_path / "console-replica.db"

@@ -11,7 +11,7 @@ from app.ui.queue_model import Col, QueueModel
 from tests.ui.factory import CATALOG, NOW, change, incident, store_with
 
 
-def make(incidents, qtmodeltester=None):  # type: ignore[no-untyped-def]
+def make(incidents, qtmodeltester=None):
     store = store_with(incidents)
     model = QueueModel(store, CatalogView.from_wire(CATALOG), user_id=7, now=lambda: NOW)
     if qtmodeltester is not None:
@@ -23,7 +23,7 @@ def numbers(model: QueueModel) -> list[str]:
     return [model.index(r, Col.NUMBER).data() for r in range(model.rowCount())]
 
 
-def test_rows_are_ordered_by_priority_then_oldest_first(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_rows_are_ordered_by_priority_then_oldest_first(qtmodeltester) -> None:
     _, model = make([incident(1, priority=3), incident(2, priority=1), incident(3, priority=3)],
                     qtmodeltester)
     # Priority 1 first; among equal priorities the one received earlier (3 minutes ago).
@@ -32,7 +32,7 @@ def test_rows_are_ordered_by_priority_then_oldest_first(qtmodeltester) -> None: 
     assert model.index(0, Col.ADDRESS).data() == "проспект Строителей, 3"
 
 
-def test_text_filter_matches_every_word_anywhere_in_the_row(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_text_filter_matches_every_word_anywhere_in_the_row(qtmodeltester) -> None:
     _, model = make([incident(1, description="течь в подвале"),
                      incident(2, street="улица Кузнецкая", description="течь"),
                      incident(3)], qtmodeltester)
@@ -55,7 +55,7 @@ def test_mine_shows_only_what_i_hold() -> None:
     assert numbers(model) == ["2026-000001"]
 
 
-def test_sort_by_a_column_keeps_the_selected_incident_selected(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_sort_by_a_column_keeps_the_selected_incident_selected(qtbot) -> None:
     _, model = make([incident(i, priority=1 + i % 4) for i in range(1, 30)])
     view = QTableView()
     qtbot.addWidget(view)
@@ -69,7 +69,7 @@ def test_sort_by_a_column_keeps_the_selected_incident_selected(qtbot) -> None:  
     assert [model.id_at(i.row()) for i in selected] == [17]
 
 
-def test_a_live_change_updates_one_row_and_never_resets(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_a_live_change_updates_one_row_and_never_resets(qtbot, qtmodeltester) -> None:
     store, model = make([incident(i) for i in range(1, 50)], qtmodeltester)
     view = QTableView()
     qtbot.addWidget(view)
@@ -90,7 +90,7 @@ def test_a_live_change_updates_one_row_and_never_resets(qtbot, qtmodeltester) ->
     assert [model.id_at(i.row()) for i in view.selectionModel().selectedRows()] == [10]
 
 
-def test_a_priority_raise_moves_the_row_to_its_place_with_selection_kept(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_a_priority_raise_moves_the_row_to_its_place_with_selection_kept(qtbot, qtmodeltester) -> None:
     store, model = make([incident(i) for i in range(1, 20)], qtmodeltester)
     view = QTableView()
     qtbot.addWidget(view)
@@ -104,7 +104,7 @@ def test_a_priority_raise_moves_the_row_to_its_place_with_selection_kept(qtbot, 
     assert [model.id_at(i.row()) for i in view.selectionModel().selectedRows()] == [5]
 
 
-def test_new_incidents_arrive_in_place_and_closed_ones_leave(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_new_incidents_arrive_in_place_and_closed_ones_leave(qtmodeltester) -> None:
     store, model = make([incident(i) for i in range(1, 10)], qtmodeltester)
     inserted: list[int] = []
     removed: list[int] = []
