@@ -90,7 +90,7 @@ def test_a_live_change_updates_one_row_and_never_resets(qtbot, qtmodeltester) ->
     assert [model.id_at(i.row()) for i in view.selectionModel().selectedRows()] == [10]
 
 
-def test_a_priority_raise_moves_the_row_to_its_place_with_selection_kept(qtbot, qtmodeltester) -> None:
+def test_a_priority_raise_moves_the_row_with_selection_kept(qtbot, qtmodeltester) -> None:
     store, model = make([incident(i) for i in range(1, 20)], qtmodeltester)
     view = QTableView()
     qtbot.addWidget(view)
