@@ -202,8 +202,8 @@ def write_load(base_url: str, token: str, rate: float, seconds: float, writers: 
 
 
 def auto_writers(rate: float) -> int:
-    """Enough threads that answers of ~40 ms still keep the pace."""
-    return max(2, min(64, math.ceil(rate / 25)))
+    """Enough threads that answers of ~100 ms still keep the pace."""
+    return max(4, min(64, math.ceil(rate / 10)))
 
 
 # -- one measured run --------------------------------------------------------------------
@@ -404,7 +404,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--rate", type=float, default=50.0, help="writes/s of the main run (50)")
     p.add_argument("--seconds", type=float, default=20.0, help="main run length (20)")
     p.add_argument("--writers", type=int, default=0,
-                   help="writer threads (default: 2, or rate/25 for higher rates)")
+                   help="writer threads (default: rate/10, at least 4)")
     p.add_argument("--no-sweep", action="store_true", help="skip the search for the highest rate")
     p.add_argument("--sweep-seconds", type=float, default=8.0, help="length of each sweep step (8)")
     p.add_argument("--sweep-budget", type=float, default=150.0,

@@ -58,6 +58,15 @@ def lease_of(incident: Incident) -> Lease | None:
                  incident.claim_expires_at)
 
 
+def require_readable(session: Session, actor: Actor, incident: Incident) -> None:
+    """A duty service sees only incidents handed over to it; everyone else sees the city."""
+    if actor.role is Role.DUTY_SERVICE:
+        mine = session.scalar(select(Handover.id).where(
+            Handover.incident_id == incident.id, Handover.service == actor.duty_service))
+        if mine is None:
+            raise Forbidden("This incident was not handed over to your service.")
+
+
 def require_editable(actor: Actor, incident: Incident, now: datetime) -> None:
     require_desk(actor)
     require_room(actor, incident.room)

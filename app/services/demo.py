@@ -240,7 +240,7 @@ def _run(ctx: ServiceContext, plan: _Plan, users: dict[str, Actor], rng: random.
         return
     if case.incident_id is None:
         return
-    detail = incidents.get_detail(ctx, case.incident_id)
+    detail = incidents.get_detail(ctx, users["admin"], case.incident_id)
     room = detail["incident"]["room"]
     desk = _desk(users, room)
     if plan.step in ("register", "cancelled", "merged", "close"):

@@ -15,7 +15,12 @@ from app.domain.transitions import next_status
 from app.models import Caller, Incident, IncidentCounter, IncidentTypeRow, Note, SettingRow
 from app.schemas.incident import AddressIn, CallerIn, IncidentAction, IncidentCreate, IncidentPatch
 from app.services import gazetteer
-from app.services.access import load_incident, require_desk, require_editable
+from app.services.access import (
+    load_incident,
+    require_desk,
+    require_editable,
+    require_readable,
+)
 from app.services.context import Actor, ServiceContext
 from app.services.errors import Invalid, StaleVersion
 from app.services.journal import Journal
@@ -240,9 +245,11 @@ def act(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentActio
     return run_mutation(ctx, actor, body.mutation_id, work)
 
 
-def get_detail(ctx: ServiceContext, incident_id: int) -> dict[str, Any]:
+def get_detail(ctx: ServiceContext, actor: Actor, incident_id: int) -> dict[str, Any]:
     with ctx.db.read() as session:
-        return incident_detail(session, load_incident(session, incident_id, lock=False))
+        incident = load_incident(session, incident_id, lock=False)
+        require_readable(session, actor, incident)
+        return incident_detail(session, incident)
 
 
 def numbers(session: Session, ids: list[int]) -> dict[int, str]:

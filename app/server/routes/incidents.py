@@ -46,14 +46,14 @@ def register(ctx: Ctx, actor: CurrentActor, body: IncidentCreate) -> JSONRespons
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail, responses=REFUSALS)
-def get_incident(ctx: Ctx, _actor: CurrentActor, incident_id: int) -> dict[str, Any]:
-    return incidents.get_detail(ctx, incident_id)
+def get_incident(ctx: Ctx, actor: CurrentActor, incident_id: int) -> dict[str, Any]:
+    return incidents.get_detail(ctx, actor, incident_id)
 
 
 @router.get("/incidents/{incident_id}/timeline", response_model=list[Change],
             responses=REFUSALS, summary="The incident's history from the change log")
-def get_timeline(ctx: Ctx, _actor: CurrentActor, incident_id: int) -> list[Change]:
-    incidents.get_detail(ctx, incident_id)  # 404 for an unknown incident
+def get_timeline(ctx: Ctx, actor: CurrentActor, incident_id: int) -> list[Change]:
+    incidents.get_detail(ctx, actor, incident_id)  # 404 or 403 before any history
     return feed.timeline(ctx, incident_id)
 
 
