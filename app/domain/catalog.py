@@ -15,6 +15,8 @@ class DutyService:
     name_ru: str
     name_en: str
     phone: str = ""  # the service's own duty line, as dialled from the room
+    short_ru: str = ""  # for narrow places: the queue's column, the wall's bars
+    short_en: str = ""
 
 
 @dataclass(frozen=True)

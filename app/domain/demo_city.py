@@ -27,23 +27,26 @@ from app.domain.gazetteer import Address, district_of
 # Only the national short numbers are real; the utilities' own lines are left blank
 # rather than invented.
 DUTY_SERVICES: tuple[DutyService, ...] = (
-    DutyService("fire", "Пожарная охрана (01, 101)", "Fire service (01, 101)", "101"),
-    DutyService("police", "Полиция (02, 102)", "Police (02, 102)", "102"),
-    DutyService("ambulance", "Скорая медицинская помощь (03, 103)", "Ambulance (03, 103)", "103"),
-    DutyService(
-        "gas", "Аварийная газовая служба (04, 104)", "Gas emergency service (04, 104)", "104"
-    ),
-    DutyService(
-        "water",
-        "Водоканал, аварийно-диспетчерская служба",
-        "Water utility (Vodokanal), emergency desk",
-    ),
-    DutyService("heating", "Теплосети, аварийная служба", "District heating, emergency desk"),
-    DutyService("power", "Электросети, оперативно-выездная бригада", "Power grid, field crew desk"),
-    DutyService("roads", "Дорожная служба", "Road maintenance service"),
-    DutyService("housing", "Управляющие компании (ЖКХ)", "Housing management companies"),
-    DutyService("rescue", "Поисково-спасательная служба", "Search and rescue service"),
-    DutyService("ecology", "Служба экологического контроля", "Environmental control service"),
+    DutyService("fire", "Пожарная охрана (01, 101)", "Fire service (01, 101)", "101",
+                "Пожарные", "Fire"),
+    DutyService("police", "Полиция (02, 102)", "Police (02, 102)", "102", "Полиция", "Police"),
+    DutyService("ambulance", "Скорая медицинская помощь (03, 103)", "Ambulance (03, 103)",
+                "103", "Скорая", "Ambulance"),
+    DutyService("gas", "Аварийная газовая служба (04, 104)", "Gas emergency service (04, 104)",
+                "104", "Горгаз", "Gas"),
+    DutyService("water", "Водоканал, аварийно-диспетчерская служба",
+                "Water utility (Vodokanal), emergency desk", "", "Водоканал", "Water"),
+    DutyService("heating", "Теплосети, аварийная служба", "District heating, emergency desk",
+                "", "Теплосети", "Heating"),
+    DutyService("power", "Электросети, оперативно-выездная бригада",
+                "Power grid, field crew desk", "", "Электросети", "Power"),
+    DutyService("roads", "Дорожная служба", "Road maintenance service", "", "Дороги", "Roads"),
+    DutyService("housing", "Управляющие компании (ЖКХ)", "Housing management companies", "",
+                "УК", "Housing"),
+    DutyService("rescue", "Поисково-спасательная служба", "Search and rescue service", "",
+                "Спасатели", "Rescue"),
+    DutyService("ecology", "Служба экологического контроля", "Environmental control service",
+                "", "Экология", "Ecology"),
 )
 
 # --- the classifier ----------------------------------------------------------------

@@ -25,6 +25,8 @@ class DutyServiceRow(Base):
     name_ru: Mapped[str] = mapped_column(String(160))
     name_en: Mapped[str] = mapped_column(String(160))
     phone: Mapped[str] = mapped_column(String(40), default="")
+    short_ru: Mapped[str] = mapped_column(String(40), default="")
+    short_en: Mapped[str] = mapped_column(String(40), default="")
 
 
 class CategoryRow(Base):

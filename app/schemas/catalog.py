@@ -14,6 +14,8 @@ class DutyServiceOut(Out):
     name_ru: str
     name_en: str
     phone: str
+    short_ru: str
+    short_en: str
 
 
 class CategoryOut(Out):

@@ -57,7 +57,7 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, list[dict[str
     fields = []
     for err in exc.errors():
         msg = err.get("msg", "invalid")
-        msg = msg.removeprefix("Value error, ")
+        msg = msg.removeprefix("Value error, ").rstrip(".")
         fields.append({"field": _where(tuple(err.get("loc", ()))), "message": msg})
     text = "; ".join(f"{f['field']}: {f['message']}" for f in fields)
     return f"The request was not accepted: {text}.", fields

@@ -54,7 +54,8 @@ def store_reference(
         session.merge(RoomRow(code=r.code, name_ru=r.name_ru, name_en=r.name_en))
     for d in services:
         session.merge(DutyServiceRow(code=d.code, name_ru=d.name_ru, name_en=d.name_en,
-                                     phone=d.phone))
+                                     phone=d.phone, short_ru=d.short_ru or d.name_ru,
+                                     short_en=d.short_en or d.name_en))
     for c in categories:
         session.merge(CategoryRow(code=c.code, name_ru=c.name_ru, name_en=c.name_en))
     session.flush()

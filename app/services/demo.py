@@ -50,6 +50,13 @@ _OUTCOMES = (  # the final status of a history incident, with its weight
     (Status.NEW, 3), (Status.REGISTERED, 6), (Status.DISPATCHED, 6), (Status.IN_PROGRESS, 10),
     (Status.RESOLVED, 8), (Status.CLOSED, 55), (Status.CANCELLED, 8), (Status.MERGED, 4),
 )
+_RECENT = {
+    Status.NEW: timedelta(minutes=20),
+    Status.REGISTERED: timedelta(minutes=50),
+    Status.DISPATCHED: timedelta(hours=2),
+    Status.IN_PROGRESS: timedelta(hours=8),
+    Status.RESOLVED: timedelta(hours=12),
+}
 _FIRST_NAMES = ("Алексей", "Мария", "Николай", "Елена", "Игорь", "Татьяна", "Олег", "Светлана")
 _LAST_NAMES = ("Соколов", "Морозова", "Волков", "Лебедева", "Новиков", "Козлова", "Попов")
 
@@ -161,9 +168,8 @@ def _history(ctx: ServiceContext, count: int, days: int, rng: random.Random) -> 
         for i in range(count):
             t = rng.choice(types)
             outcome = rng.choices([o for o, _ in _OUTCOMES], [w for _, w in _OUTCOMES])[0]
-            # Open incidents are recent; closed ones spread over the whole period.
-            span = timedelta(hours=6) if outcome in (Status.NEW, Status.REGISTERED) else (
-                timedelta(days=days))
+            # Open incidents are recent; finished ones spread over the whole period.
+            span = _RECENT.get(outcome, timedelta(days=days))
             received = end - timedelta(seconds=rng.uniform(120, span.total_seconds()))
             source = rng.choice([Source.PHONE] * 6 + [Source.MOBILE_APP, Source.CALL_112,
                                                       Source.SENSOR, Source.WALK_IN])

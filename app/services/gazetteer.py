@@ -49,7 +49,7 @@ def reverse(session: Session, lat: float, lon: float, max_m: float = 500) -> Add
 
 
 def streets(session: Session, prefix: str, limit: int = 20) -> list[str]:
-    key = normalize_street(prefix)
+    key = normalize_street(prefix) if prefix.strip() else ""
     stmt = (
         select(AddressRow.street)
         .where(AddressRow.street_key.contains(key, autoescape=True))

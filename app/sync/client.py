@@ -122,7 +122,7 @@ class SyncClient:
     def incidents_by_phone(self, phone: str) -> list[dict[str, Any]]:
         return self.http.request("GET", "/callers/incidents", params={"phone": phone})
 
-    def streets(self, prefix: str, limit: int = 20) -> list[str]:
+    def streets(self, prefix: str = "", limit: int = 5000) -> list[str]:
         return self.http.request("GET", "/gazetteer/streets", params={"q": prefix, "limit": limit})
 
     def houses(self, street: str) -> list[dict[str, Any]]:

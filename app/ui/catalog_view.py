@@ -38,11 +38,9 @@ class CatalogView:
         return self._name(self.services.get(code), code)
 
     def service_short(self, code: str) -> str:
-        """A short label for the queue column: the name up to its first comma or bracket."""
-        name = self.service_name(code)
-        for stop in (",", " ("):
-            name = name.split(stop)[0]
-        return name
+        row = self.services.get(code)
+        short = row.get(f"short_{self.language}") if row else None
+        return short or self.service_name(code)
 
     def room_name(self, code: str) -> str:
         return self._name(self.rooms.get(code), code)

@@ -22,6 +22,11 @@ def clock(value: datetime) -> str:
     return to_city(value).strftime("%H:%M:%S")
 
 
+def clock_of(value: str | None) -> str:
+    dt = parse(value)
+    return clock(dt) if dt else ""
+
+
 def age(seconds: float) -> str:
     seconds = max(0, int(seconds))
     h, rest = divmod(seconds, 3600)

@@ -63,3 +63,31 @@ ACTION = {
 def word(table: dict, code: object) -> str:
     text = table.get(code)
     return QCoreApplication.translate("Words", text) if text else str(code)
+
+KIND = {
+    "incident.created": QT_TRANSLATE_NOOP("Words", "registered the incident"),
+    "incident.updated": QT_TRANSLATE_NOOP("Words", "changed"),
+    "incident.register": QT_TRANSLATE_NOOP("Words", "verified and registered"),
+    "incident.dispatched": QT_TRANSLATE_NOOP("Words", "handed over"),
+    "incident.in_progress": QT_TRANSLATE_NOOP("Words", "work started"),
+    "incident.resolved": QT_TRANSLATE_NOOP("Words", "resolved"),
+    "incident.resolve": QT_TRANSLATE_NOOP("Words", "resolved"),
+    "incident.close": QT_TRANSLATE_NOOP("Words", "closed"),
+    "incident.reopen": QT_TRANSLATE_NOOP("Words", "reopened"),
+    "incident.cancel": QT_TRANSLATE_NOOP("Words", "cancelled"),
+    "incident.merge": QT_TRANSLATE_NOOP("Words", "merged into another incident"),
+    "incident.start": QT_TRANSLATE_NOOP("Words", "work started"),
+    "claim.taken": QT_TRANSLATE_NOOP("Words", "took the incident"),
+    "claim.taken_over": QT_TRANSLATE_NOOP("Words", "took the incident over"),
+    "claim.released": QT_TRANSLATE_NOOP("Words", "released the incident"),
+    "claim.expired": QT_TRANSLATE_NOOP("Words", "claim expired"),
+    "handover.created": QT_TRANSLATE_NOOP("Words", "handed over to a duty service"),
+    "handover.renewed": QT_TRANSLATE_NOOP("Words", "handed over again"),
+    "handover.acknowledged": QT_TRANSLATE_NOOP("Words", "duty service acknowledged"),
+    "handover.crew_dispatched": QT_TRANSLATE_NOOP("Words", "crew dispatched"),
+    "handover.on_scene": QT_TRANSLATE_NOOP("Words", "crew on scene"),
+    "handover.resolved": QT_TRANSLATE_NOOP("Words", "duty service reported resolved"),
+    "handover.recalled": QT_TRANSLATE_NOOP("Words", "hand-over recalled"),
+    "note.added": QT_TRANSLATE_NOOP("Words", "note"),
+    "caller.added": QT_TRANSLATE_NOOP("Words", "caller added"),
+}

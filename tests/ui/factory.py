@@ -13,9 +13,9 @@ CATALOG = {
     "rooms": [{"code": "main", "name_ru": "Главный зал", "name_en": "Main room"}],
     "duty_services": [
         {"code": "fire", "name_ru": "Пожарная охрана (01, 101)", "name_en": "Fire (01)",
-         "phone": "101"},
+         "phone": "101", "short_ru": "Пожарные", "short_en": "Fire"},
         {"code": "water", "name_ru": "Водоканал, аварийная служба", "name_en": "Water",
-         "phone": ""},
+         "phone": "", "short_ru": "Водоканал", "short_en": "Water"},
     ],
     "categories": [{"code": "fire", "name_ru": "Пожары", "name_en": "Fires"},
                    {"code": "utilities", "name_ru": "ЖКХ", "name_en": "Utilities"}],

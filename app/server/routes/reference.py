@@ -23,9 +23,10 @@ def server_time(ctx: Ctx) -> dict[str, datetime]:
 
 @router.get("/gazetteer/streets", response_model=list[str])
 def streets(
-    ctx: Ctx, _actor: CurrentActor, q: str = Query(min_length=1, max_length=100),
-    limit: int = Query(20, ge=1, le=100),
+    ctx: Ctx, _actor: CurrentActor, q: str = Query("", max_length=100),
+    limit: int = Query(20, ge=1, le=5000),
 ) -> list[str]:
+    """Streets whose name contains ``q`` (all of them, up to ``limit``, when it is empty)."""
     with ctx.db.read() as s:
         return gazetteer.streets(s, q, limit)
 

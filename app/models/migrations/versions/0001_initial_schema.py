@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 12:24:27.354179
+Create Date: 2026-11-26 12:39:09.000575
 """
 
 from collections.abc import Sequence
@@ -48,6 +48,8 @@ def upgrade() -> None:
     sa.Column('name_ru', sa.String(length=160), nullable=False),
     sa.Column('name_en', sa.String(length=160), nullable=False),
     sa.Column('phone', sa.String(length=40), nullable=False),
+    sa.Column('short_ru', sa.String(length=40), nullable=False),
+    sa.Column('short_en', sa.String(length=40), nullable=False),
     sa.PrimaryKeyConstraint('code', name=op.f('pk_duty_services'))
     )
     op.create_table('incident_counters',

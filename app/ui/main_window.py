@@ -1,0 +1,141 @@
+"""The operator's main window: the queue in the centre, the card beside it, the live room
+in the status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
+
+from app.ui.address_book import AddressBook
+from app.ui.bridge import SyncBridge
+from app.ui.card import IncidentCard
+from app.ui.catalog_view import CatalogView
+from app.ui.intake import IntakeDialog
+from app.ui.live_status import LiveStatusBar
+from app.ui.queue_model import QueueModel
+from app.ui.queue_panel import QueuePanel
+from app.ui.sound import SoundEvents
+from app.ui.tasks import run_task
+from app.ui.unclaimed import UnclaimedBanner
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, bridge: SyncBridge, catalog: CatalogView, settings: QSettings,
+                 sounds: SoundEvents | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.bridge = bridge
+        self.client = bridge.client
+        self.catalog = catalog
+        self.settings = settings
+        user = self.client.user or {}
+        self.setWindowTitle(self.tr("City dispatch — %s (%s)") %
+                            (user.get("name", ""), catalog.room_name(user.get("room") or "")))
+        self.sounds = sounds or SoundEvents(parent=self)
+        self.book = AddressBook(self.client, self)
+        self.book.load()
+
+        self.model = QueueModel(self.client.store, catalog, user_id=user.get("id"),
+                                now=self.client.server_now, parent=self)
+        self.queue = QueuePanel(self.model, settings)
+        self.banner = UnclaimedBanner(self.client.store, self.sounds, room=user.get("room"),
+                                      now=self.client.server_now)
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.queue, 1)
+        self.setCentralWidget(centre)
+
+        self.card = IncidentCard(self.client, catalog, now=self.client.server_now)
+        scroll = QScrollArea()
+        scroll.setWidget(self.card)
+        scroll.setWidgetResizable(True)
+        self.card_dock = QDockWidget(self.tr("Incident card"), self)
+        self.card_dock.setObjectName("cardDock")
+        self.card_dock.setWidget(scroll)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.card_dock)
+        self.resizeDocks([self.card_dock], [520], Qt.Orientation.Horizontal)
+        self.setStatusBar(LiveStatusBar(bridge, self))
+
+        bridge.changes.connect(self.on_changes)
+        bridge.reset.connect(self.on_reset)
+        self.queue.current_changed.connect(self.card.show_incident)
+        self.queue.open_requested.connect(self.open_card)
+        self.banner.take_oldest.connect(self.take)
+        self.ticker = QTimer(self)
+        self.ticker.timeout.connect(self.model.tick)
+        self.ticker.start(1000)
+        self._make_actions()
+        self.resize(1600, 900)
+
+    def _make_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Incident"))
+        for text, keys, slot in (
+            (self.tr("&New incident"), "Ctrl+N", self.new_incident),
+            (self.tr("&Take the oldest unclaimed"), "F2", self.take_oldest),
+            (self.tr("&Search the queue"), "Ctrl+F", self.queue.focus_search),
+            (self.tr("&Queue"), "F6", self.queue.table.setFocus),
+            (self.tr("&Card"), "F7", self.focus_card),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setToolTip(f"{text.replace('&', '')} — {keys}")
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.addAction(action)
+
+    # -- live --------------------------------------------------------------------------
+
+    def on_changes(self, batch: list[Any]) -> None:
+        self.model.apply(batch)
+        self.banner.apply(batch)
+        self.card.on_changes(batch)
+
+    def on_reset(self) -> None:
+        keep = self.queue.selected_id()
+        self.model.reload()
+        self.banner.reload()
+        self.card.refresh()
+        if keep is not None:
+            self.queue.select(keep)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def new_incident(self, lat: float | None = None, lon: float | None = None) -> IntakeDialog:
+        dialog = IntakeDialog(self.client, self.catalog, self.book, lat=lat, lon=lon,
+                              parent=self)
+        dialog.registered.connect(lambda d: self._show_when_arrived(d["incident"]["id"]))
+        dialog.attached.connect(self._show_when_arrived)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _show_when_arrived(self, incident_id: int, tries: int = 20) -> None:
+        """The new incident reaches the queue through the stream; select it once it is there."""
+        if self.queue.select(incident_id):
+            self.card.show_incident(incident_id)
+        elif tries:
+            QTimer.singleShot(50, lambda: self._show_when_arrived(incident_id, tries - 1))
+
+    def open_card(self, incident_id: int) -> None:
+        self.queue.select(incident_id)
+        self.card.show_incident(incident_id)
+        self.card_dock.show()
+        self.focus_card()
+
+    def focus_card(self) -> None:
+        self.card.note.setFocus()
+
+    def take_oldest(self) -> None:
+        oldest = self.banner.oldest()
+        if oldest is not None:
+            self.take(oldest)
+
+    def take(self, incident_id: int) -> None:
+        run_task(lambda: self.client.claim(incident_id),
+                 lambda _r: self.open_card(incident_id),
+                 lambda e: self.card.show_error(self.card.explain(e)))

@@ -1,0 +1,45 @@
+"""Sound events. QtMultimedia needs the system's audio libraries; a workstation without
+them falls back to the system beep rather than staying silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtWidgets import QApplication
+
+SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "sounds"
+
+
+class SoundEvents(QObject):
+    played = Signal(str)  # the event name, whatever the device did with it
+
+    def __init__(self, enabled: bool = True, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = enabled
+        self._effects: dict[str, object] = {}
+        try:
+            from PySide6.QtMultimedia import QSoundEffect
+        except ImportError:
+            self._effect_class = None
+        else:
+            self._effect_class = QSoundEffect
+
+    def play(self, name: str) -> None:
+        if not self.enabled:
+            return
+        effect = self._effect(name)
+        if effect is not None:
+            effect.play()  # type: ignore[attr-defined]
+        else:
+            QApplication.beep()
+        self.played.emit(name)
+
+    def _effect(self, name: str) -> object | None:
+        if self._effect_class is None or not (SOUNDS / f"{name}.wav").exists():
+            return None
+        if name not in self._effects:
+            effect = self._effect_class(self)
+            effect.setSource(QUrl.fromLocalFile(str(SOUNDS / f"{name}.wav")))
+            self._effects[name] = effect
+        return self._effects[name]
