@@ -7,7 +7,11 @@ STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 export QTWEBENGINE_CHROMIUM_FLAGS ?= --no-sandbox
 
-.PHONY: run server test lint test-only test-long bench clean
+TS := resources/translations/dispatch_ru.ts
+QM := resources/translations/dispatch_ru.qm
+UI_SOURCES := $(sort $(wildcard app/ui/*.py app/maps/*.py))
+
+.PHONY: run server test lint test-only test-long bench translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +19,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[ui,dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The Russian translation: new strings from the sources go into the .ts (lupdate), the
+# binary catalogue the console loads is compiled from it (lrelease).
+$(QM): $(TS) $(UI_SOURCES) | $(STAMP)
+	$(BIN)/pyside6-lupdate -silent $(UI_SOURCES) -ts $(TS) -source-language en -target-language ru
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+translations: $(QM)
+
+run: $(STAMP) $(QM)
 	$(BIN)/dispatch
 
 server: $(STAMP)
@@ -25,7 +37,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check app tests bench
 	$(BIN)/lint-imports
 
-test-only: $(STAMP)
+test-only: $(STAMP) $(QM)
 	$(BIN)/pytest -m "not slow" -p no:cacheprovider
 
 test: lint test-only
@@ -33,7 +45,7 @@ test: lint test-only
 test-long: $(STAMP)
 	$(BIN)/pytest -m slow -p no:cacheprovider
 
-bench: $(STAMP)
+bench: $(STAMP) $(QM)
 	$(BIN)/python -m bench.sync_latency
 
 clean:

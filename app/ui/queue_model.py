@@ -14,6 +14,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -45,14 +46,14 @@ class Col(IntEnum):
 
 
 HEADERS = {
-    Col.NUMBER: "Number",
-    Col.PRIORITY: "Priority",
-    Col.STATUS: "Status",
-    Col.TYPE: "Type",
-    Col.ADDRESS: "Address",
-    Col.SERVICES: "Duty services",
-    Col.AGE: "Age",
-    Col.HOLDER: "Holder",
+    Col.NUMBER: QT_TRANSLATE_NOOP("Queue", "Number"),
+    Col.PRIORITY: QT_TRANSLATE_NOOP("Queue", "Priority"),
+    Col.STATUS: QT_TRANSLATE_NOOP("Queue", "Status"),
+    Col.TYPE: QT_TRANSLATE_NOOP("Queue", "Type"),
+    Col.ADDRESS: QT_TRANSLATE_NOOP("Queue", "Address"),
+    Col.SERVICES: QT_TRANSLATE_NOOP("Queue", "Duty services"),
+    Col.AGE: QT_TRANSLATE_NOOP("Queue", "Age"),
+    Col.HOLDER: QT_TRANSLATE_NOOP("Queue", "Holder"),
 }
 
 OVERDUE = QColor("#c62828")

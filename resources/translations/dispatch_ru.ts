@@ -1,0 +1,1086 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>IncidentCard</name>
+    <message>
+        <location filename="../../app/ui/card.py" line="67"/>
+        <source>Take (Ctrl+K)</source>
+        <translation>Взять (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="68"/>
+        <source>Take the incident to work on it — Ctrl+K</source>
+        <translation>Взять происшествие в работу — Ctrl+K</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="69"/>
+        <source>Release</source>
+        <translation>Отпустить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="70"/>
+        <source>Let others work on it — Ctrl+Shift+K</source>
+        <translation>Освободить для других — Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="71"/>
+        <source>Take over</source>
+        <translation>Перехватить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="72"/>
+        <source>Supervisor: take the incident from its holder</source>
+        <translation>Старший смены: забрать происшествие у держателя</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="83"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="83"/>
+        <source>Received</source>
+        <translation>Поступило</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="84"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="84"/>
+        <source>District</source>
+        <translation>Район</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="85"/>
+        <source>Room</source>
+        <translation>Зал</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="85"/>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="86"/>
+        <source>Stamps</source>
+        <translation>Отметки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="86"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="96"/>
+        <source>Service</source>
+        <translation>Служба</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="96"/>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="96"/>
+        <source>Handed</source>
+        <translation>Передано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="96"/>
+        <source>Ack</source>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="97"/>
+        <source>Crew</source>
+        <translation>Выезд</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="97"/>
+        <source>Scene</source>
+        <translation>На месте</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="97"/>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="97"/>
+        <source>Norm</source>
+        <translation>Норматив</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="108"/>
+        <source>Record for the selected hand-over: %s — Ctrl+%d</source>
+        <translation>Отметить для выбранной передачи: %s — Ctrl+%d</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="115"/>
+        <source>Services to hand over to; the incident type ticks its default ones</source>
+        <translation>Службы для передачи; тип происшествия отмечает свои службы по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="125"/>
+        <source>Hand over to the ticked services (Ctrl+H)</source>
+        <translation>Передать отмеченным службам (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="126"/>
+        <source>Hand the incident over — Ctrl+H</source>
+        <translation>Передать происшествие — Ctrl+H</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="127"/>
+        <source>Hand-overs</source>
+        <translation>Передачи в службы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="136"/>
+        <source>result of closing, or reason to cancel or reopen</source>
+        <translation>результат закрытия или причина отмены/возобновления</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="145"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="154"/>
+        <source>a note for the room (Enter adds it)</source>
+        <translation>заметка для зала (Enter — добавить)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="157"/>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="161"/>
+        <source>Timeline</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="221"/>
+        <source>No incident selected</source>
+        <translation>Происшествие не выбрано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="227"/>
+        <source>Held by you</source>
+        <translation>В работе у вас</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="228"/>
+        <source>Held by %s</source>
+        <translation>В работе у: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="228"/>
+        <source>Not held</source>
+        <translation>Никто не взял</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="240"/>
+        <source>registered</source>
+        <translation>зарегистрировано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="241"/>
+        <source>dispatched</source>
+        <translation>передано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="242"/>
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="243"/>
+        <source>resolved</source>
+        <translation>решено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="244"/>
+        <source>closed</source>
+        <translation>закрыто</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="280"/>
+        <source>ack in %s</source>
+        <translation>подтверждение через %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="281"/>
+        <source>ack late by %s</source>
+        <translation>подтверждение просрочено на %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="342"/>
+        <source>The service cannot be reached; nothing was changed. Try again.</source>
+        <translation>Сервер недоступен; ничего не изменено. Повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="345"/>
+        <source>Someone else changed this incident meanwhile; the card now shows their version. Check it and repeat your action.</source>
+        <translation>Происшествие тем временем изменил другой пользователь; карточка показывает новую версию. Проверьте её и повторите действие.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="357"/>
+        <source>Working…</source>
+        <translation>Выполняется…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="384"/>
+        <source>Select a hand-over first.</source>
+        <translation>Сначала выберите передачу.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="396"/>
+        <source>Tick at least one duty service.</source>
+        <translation>Отметьте хотя бы одну службу.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="407"/>
+        <source>Merge</source>
+        <translation>Объединение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="408"/>
+        <source>Number of the incident to merge into:</source>
+        <translation>Номер происшествия, в которое объединить:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="414"/>
+        <source>There is no incident %s in the room&apos;s state.</source>
+        <translation>Происшествия %s нет в данных зала.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../app/ui/intake.py" line="63"/>
+        <source>New incident</source>
+        <translation>Новое происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="80"/>
+        <source>street: type any part of its name</source>
+        <translation>улица: начните вводить любую часть названия</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="83"/>
+        <source>house</source>
+        <translation>дом</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="89"/>
+        <source>landmark: &quot;behind the school&quot;, &quot;garages&quot;</source>
+        <translation>ориентир: «за школой», «гаражи»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="90"/>
+        <source>Address &amp;not verified (pin only)</source>
+        <translation>Адрес &amp;не проверен (только метка)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="95"/>
+        <source>type: a word of what happened</source>
+        <translation>тип: слово о том, что случилось</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="100"/>
+        <source>caller&apos;s phone</source>
+        <translation>телефон заявителя</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="102"/>
+        <source>caller&apos;s name</source>
+        <translation>имя заявителя</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="108"/>
+        <source>what happened, in one line</source>
+        <translation>что случилось, одной строкой</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="121"/>
+        <source>Register (Enter)</source>
+        <translation>Зарегистрировать (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="122"/>
+        <source>Register the incident — Enter</source>
+        <translation>Зарегистрировать происшествие — Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="125"/>
+        <source>Attach to duplicate (F8)</source>
+        <translation>Прикрепить к дублю (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="127"/>
+        <source>Add this call to the highlighted possible duplicate instead — F8</source>
+        <translation>Вместо регистрации добавить звонок к выделенному возможному дублю — F8</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="128"/>
+        <source>Call back… (Ctrl+B)</source>
+        <translation>Перезвонить… (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="129"/>
+        <source>Record the result of calling the caller back — Ctrl+B</source>
+        <translation>Записать результат обратного звонка — Ctrl+B</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="131"/>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="138"/>
+        <source>Entr&amp;ance</source>
+        <translation>&amp;Подъезд</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="139"/>
+        <source>F&amp;loor</source>
+        <translation>&amp;Этаж</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="140"/>
+        <source>&amp;Flat</source>
+        <translation>&amp;Квартира</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="149"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="150"/>
+        <source>&amp;Type:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="155"/>
+        <source>P&amp;hone:</source>
+        <translation>Тел&amp;ефон:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="157"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Описание:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="158"/>
+        <source>S&amp;ource:</source>
+        <translation>&amp;Источник:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="159"/>
+        <source>Possible duplicates:</source>
+        <translation>Возможные дубли:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="225"/>
+        <source>✓ in the gazetteer: %s</source>
+        <translation>✓ есть в адресном реестре: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="229"/>
+        <source>⚠ not in the gazetteer: will be registered as not verified</source>
+        <translation>⚠ нет в адресном реестре: будет зарегистрирован как непроверенный</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="233"/>
+        <source>pin: %.5f, %.5f</source>
+        <translation>метка: %.5f, %.5f</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="247"/>
+        <source>Priority %s · services: %s</source>
+        <translation>Приоритет %s · службы: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="267"/>
+        <source>Looking up earlier calls…</source>
+        <translation>Поиск прежних обращений…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="274"/>
+        <source>No earlier calls from this number.</source>
+        <translation>Прежних обращений с этого номера нет.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="280"/>
+        <source>%d earlier call(s): %s</source>
+        <translation>Прежних обращений: %d: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="353"/>
+        <source>Pick the incident type from the list (type a word, then Tab).</source>
+        <translation>Выберите тип происшествия из списка (введите слово и нажмите Tab).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="358"/>
+        <source>Call-back: %s</source>
+        <translation>Обратный звонок: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="382"/>
+        <source>The service cannot be reached; nothing was lost. Press Enter to try again.</source>
+        <translation>Сервер недоступен; ничего не потеряно. Нажмите Enter, чтобы повторить.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="395"/>
+        <source>Registering…</source>
+        <translation>Регистрация…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="403"/>
+        <source>Repeat call: %s</source>
+        <translation>Повторный звонок: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="405"/>
+        <source>call-back: %s</source>
+        <translation>обратный звонок: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="425"/>
+        <source>Enter the caller&apos;s phone to call back.</source>
+        <translation>Чтобы перезвонить, введите телефон заявителя.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="429"/>
+        <source>reached the caller</source>
+        <translation>дозвонились</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="429"/>
+        <source>no answer</source>
+        <translation>не отвечает</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="429"/>
+        <source>busy</source>
+        <translation>занято</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="430"/>
+        <source>number unavailable</source>
+        <translation>номер недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="436"/>
+        <source>Call back: %s</source>
+        <translation>Обратный звонок: %s</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStatusBar</name>
+    <message>
+        <location filename="../../app/ui/live_status.py" line="57"/>
+        <source>● Live</source>
+        <translation>● На связи</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live_status.py" line="60"/>
+        <source>Signed out: sign in again</source>
+        <translation>Сеанс завершён: войдите снова</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live_status.py" line="63"/>
+        <source>✕ Offline for %s — reconnecting</source>
+        <translation>✕ Нет связи %s — переподключение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live_status.py" line="67"/>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live_status.py" line="70"/>
+        <source>Last change: %s</source>
+        <translation>Последнее изменение: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live_status.py" line="71"/>
+        <source>Last change: —</source>
+        <translation>Последнее изменение: —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live_status.py" line="74"/>
+        <source>⚠ Clock differs from the service by %.1f s</source>
+        <translation>⚠ Часы расходятся с сервером на %.1f с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live_status.py" line="77"/>
+        <source>Clock offset %+.1f s</source>
+        <translation>Расхождение часов %+.1f с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live_status.py" line="82"/>
+        <source>Online: %s</source>
+        <translation>В сети: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live_status.py" line="84"/>
+        <source>%s holds %d incident(s)</source>
+        <translation>%s: в работе %d</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../app/ui/login.py" line="33"/>
+        <source>Sign in — city dispatch</source>
+        <translation>Вход — ЕДДС города</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="38"/>
+        <source>&amp;Embedded service on this computer</source>
+        <translation>&amp;Встроенный сервер на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="39"/>
+        <source>&amp;Central service:</source>
+        <translation>&amp;Центральный сервер:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="59"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="60"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="63"/>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="80"/>
+        <source>Enter the address of the central service.</source>
+        <translation>Введите адрес центрального сервера.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="83"/>
+        <source>Enter your login and password.</source>
+        <translation>Введите логин и пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="86"/>
+        <source>Signing in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="113"/>
+        <source>The service at %s cannot be reached. Check the address and the network, or choose the embedded service.</source>
+        <translation>Сервер %s недоступен. Проверьте адрес и сеть или выберите встроенный сервер.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="116"/>
+        <source>Your session has expired. Sign in again.</source>
+        <translation>Сеанс истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="119"/>
+        <source>Wrong login or password.</source>
+        <translation>Неверный логин или пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="122"/>
+        <source>Too many failed attempts. Try again in %s s.</source>
+        <translation>Слишком много неудачных попыток. Повторите через %s с.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="124"/>
+        <source>Signing in failed: %s</source>
+        <translation>Не удалось войти: %s</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="35"/>
+        <source>City dispatch — %s (%s)</source>
+        <translation>ЕДДС — %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="57"/>
+        <source>Incident card</source>
+        <translation>Карточка происшествия</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76"/>
+        <source>&amp;Incident</source>
+        <translation>&amp;Происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="78"/>
+        <source>&amp;New incident</source>
+        <translation>&amp;Новое происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="79"/>
+        <source>&amp;Take the oldest unclaimed</source>
+        <translation>&amp;Взять самое давнее невзятое</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="80"/>
+        <source>&amp;Search the queue</source>
+        <translation>&amp;Поиск в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="81"/>
+        <source>&amp;Queue</source>
+        <translation>&amp;Очередь</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="82"/>
+        <source>&amp;Card</source>
+        <translation>&amp;Карточка</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="49"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="50"/>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="51"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="52"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="53"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="54"/>
+        <source>Duty services</source>
+        <translation>Службы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="55"/>
+        <source>Age</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="56"/>
+        <source>Holder</source>
+        <translation>В работе у</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="71"/>
+        <source>flat %s</source>
+        <translation>кв. %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="78"/>
+        <source>(not verified)</source>
+        <translation>(не проверен)</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="56"/>
+        <source>Search: number, address, type, text… (Ctrl+F)</source>
+        <translation>Поиск: номер, адрес, тип, текст… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="59"/>
+        <source>Status filter — Alt+S</source>
+        <translation>Фильтр по статусу — Alt+S</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="60"/>
+        <source>Active</source>
+        <translation>Активные</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="61"/>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="65"/>
+        <source>Priority filter — Alt+P</source>
+        <translation>Фильтр по приоритету — Alt+P</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="66"/>
+        <source>Any priority</source>
+        <translation>Любой приоритет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="67"/>
+        <source>Critical and high</source>
+        <translation>Критический и высокий</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="71"/>
+        <source>Room filter — Alt+R</source>
+        <translation>Фильтр по залу — Alt+R</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="72"/>
+        <source>All rooms</source>
+        <translation>Все залы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="75"/>
+        <source>&amp;Mine</source>
+        <translation>&amp;Мои</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="76"/>
+        <source>Only the incidents I hold — Alt+M</source>
+        <translation>Только взятые мной — Alt+M</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="78"/>
+        <source>Saved filters</source>
+        <translation>Сохранённые фильтры</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="79"/>
+        <source>Save filter…</source>
+        <translation>Сохранить фильтр…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="80"/>
+        <source>Save the current filter under a name</source>
+        <translation>Сохранить текущий фильтр под именем</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="84"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Статус:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="85"/>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Приоритет:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="86"/>
+        <source>&amp;Room:</source>
+        <translation>&amp;Зал:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="183"/>
+        <source>Saved filters…</source>
+        <translation>Сохранённые фильтры…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="189"/>
+        <source>Save filter</source>
+        <translation>Сохранение фильтра</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_panel.py" line="189"/>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+</context>
+<context>
+    <name>UnclaimedBanner</name>
+    <message>
+        <location filename="../../app/ui/unclaimed.py" line="38"/>
+        <source>Take the oldest (F2)</source>
+        <translation>Взять самое давнее (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unclaimed.py" line="39"/>
+        <source>Claim the incident that has waited longest — F2</source>
+        <translation>Взять происшествие, которое ждёт дольше всех — F2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/unclaimed.py" line="89"/>
+        <source>%n unclaimed incident(s) waiting; the oldest for %1</source>
+        <translation>
+            <numerusform>%n невзятое происшествие; самое давнее ждёт %1</numerusform>
+            <numerusform>%n невзятых происшествия; самое давнее ждёт %1</numerusform>
+            <numerusform>%n невзятых происшествий; самое давнее ждёт %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../app/ui/words.py" line="8"/>
+        <source>new</source>
+        <translation>новое</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="9"/>
+        <source>registered</source>
+        <translation>зарегистрировано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="10"/>
+        <source>dispatched</source>
+        <translation>передано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="11"/>
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="12"/>
+        <location filename="../../app/ui/words.py" line="38"/>
+        <location filename="../../app/ui/words.py" line="73"/>
+        <location filename="../../app/ui/words.py" line="74"/>
+        <source>resolved</source>
+        <translation>решено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="13"/>
+        <location filename="../../app/ui/words.py" line="75"/>
+        <source>closed</source>
+        <translation>закрыто</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="14"/>
+        <location filename="../../app/ui/words.py" line="77"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="15"/>
+        <source>merged</source>
+        <translation>объединено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="19"/>
+        <source>1 critical</source>
+        <translation>1 критический</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="20"/>
+        <source>2 high</source>
+        <translation>2 высокий</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="21"/>
+        <source>3 normal</source>
+        <translation>3 обычный</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="22"/>
+        <source>4 low</source>
+        <translation>4 низкий</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="26"/>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="27"/>
+        <source>mobile app</source>
+        <translation>мобильное приложение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="28"/>
+        <source>sensor</source>
+        <translation>датчик</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="29"/>
+        <source>112</source>
+        <translation>112</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="30"/>
+        <source>walk-in</source>
+        <translation>личное обращение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="34"/>
+        <location filename="../../app/ui/words.py" line="71"/>
+        <source>handed over</source>
+        <translation>передано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="35"/>
+        <source>acknowledged</source>
+        <translation>принято службой</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="36"/>
+        <location filename="../../app/ui/words.py" line="87"/>
+        <source>crew dispatched</source>
+        <translation>бригада выехала</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="37"/>
+        <source>on scene</source>
+        <translation>на месте</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="39"/>
+        <source>recalled</source>
+        <translation>отозвано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="53"/>
+        <source>Register</source>
+        <translation>Зарегистрировать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="54"/>
+        <source>Resolve</source>
+        <translation>Решено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="55"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="56"/>
+        <source>Reopen</source>
+        <translation>Возобновить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="57"/>
+        <source>Cancel incident</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="58"/>
+        <source>Merge into…</source>
+        <translation>Объединить с…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="59"/>
+        <source>Start work</source>
+        <translation>Начать работу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="68"/>
+        <source>registered the incident</source>
+        <translation>зарегистрировал(а) происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="69"/>
+        <source>changed</source>
+        <translation>изменил(а)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="70"/>
+        <source>verified and registered</source>
+        <translation>проверил(а) и зарегистрировал(а)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="72"/>
+        <location filename="../../app/ui/words.py" line="79"/>
+        <source>work started</source>
+        <translation>начаты работы</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="76"/>
+        <source>reopened</source>
+        <translation>возобновлено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="78"/>
+        <source>merged into another incident</source>
+        <translation>объединено с другим происшествием</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="80"/>
+        <source>took the incident</source>
+        <translation>взял(а) в работу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="81"/>
+        <source>took the incident over</source>
+        <translation>перехватил(а) происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="82"/>
+        <source>released the incident</source>
+        <translation>освободил(а) происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="83"/>
+        <source>claim expired</source>
+        <translation>истекла блокировка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="84"/>
+        <source>handed over to a duty service</source>
+        <translation>передано в службу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="85"/>
+        <source>handed over again</source>
+        <translation>передано повторно</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="86"/>
+        <source>duty service acknowledged</source>
+        <translation>служба подтвердила приём</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="88"/>
+        <source>crew on scene</source>
+        <translation>бригада на месте</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="89"/>
+        <source>duty service reported resolved</source>
+        <translation>служба доложила о выполнении</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="90"/>
+        <source>hand-over recalled</source>
+        <translation>передача отозвана</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="91"/>
+        <source>note</source>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="92"/>
+        <source>caller added</source>
+        <translation>добавлен заявитель</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../app/ui/console.py" line="52"/>
+        <source>Your session has expired. Sign in again.</source>
+        <translation>Сеанс истёк. Войдите снова.</translation>
+    </message>
+</context>
+</TS>
