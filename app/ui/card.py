@@ -294,7 +294,7 @@ class IncidentCard(QWidget):
         incident_id = self.incident_id
         run_task(lambda: self.client.timeline(incident_id),
                  lambda rows: self._show_timeline(incident_id, rows),
-                 lambda e: self.show_error(self.explain(e)))
+                 lambda e: self.show_error(self.explain(e)), owner=self)
 
     def _show_timeline(self, incident_id: int | None, rows: list[dict[str, Any]]) -> None:
         if incident_id != self.incident_id:
@@ -368,7 +368,7 @@ class IncidentCard(QWidget):
             self.show_error(self.explain(error))
             self.refresh()
 
-        run_task(work, done, failed)
+        run_task(work, done, failed, owner=self)
 
     def claim(self, takeover: bool) -> None:
         incident_id = self.incident_id

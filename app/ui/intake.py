@@ -266,7 +266,7 @@ class IntakeDialog(QDialog):
         self.phone.setText(_pretty_phone(phone))
         self.phone_info.setText(self.tr("Looking up earlier calls…"))
         run_task(lambda: self.client.incidents_by_phone(phone), self._phone_history,
-                 lambda e: self.phone_info.setText(self._explain(e)))
+                 lambda e: self.phone_info.setText(self._explain(e)), owner=self)
 
     def _phone_history(self, rows: list[dict[str, Any]]) -> None:
         self.phone_matches = rows
@@ -366,7 +366,7 @@ class IntakeDialog(QDialog):
                                                                 "call-back")))
             return detail
 
-        run_task(work, self._registered, self._failed)
+        run_task(work, self._registered, self._failed, owner=self)
 
     def _registered(self, detail: dict[str, Any]) -> None:
         self._busy(False)
@@ -418,7 +418,7 @@ class IntakeDialog(QDialog):
             self.attached.emit(i)
             self.accept()
 
-        run_task(work, done, self._failed)
+        run_task(work, done, self._failed, owner=self)
 
     def call_back(self) -> None:
         if not self.phone.text().strip():

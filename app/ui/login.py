@@ -94,7 +94,7 @@ class LoginDialog(QDialog):
                 raise
             return client
 
-        run_task(work, self._done, self._failed)
+        run_task(work, self._done, self._failed, owner=self)
 
     def _done(self, client: SyncClient) -> None:
         self.client = client

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.ui.search import Entry
@@ -20,16 +20,22 @@ class SuggestEdit(QLineEdit):
         super().__init__()
         self.owner = owner
 
+    def event(self, event) -> bool:  # type: ignore[no-untyped-def]
+        # Tab never reaches keyPressEvent: QWidget moves the focus first. Take it here.
+        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab
+                and not event.modifiers() and self.owner.has_suggestions()):
+            self.owner.take()
+            return super().event(event)
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         key = event.key()
         if self.owner.has_suggestions():
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 self.owner.move(1 if key == Qt.Key.Key_Down else -1)
                 return
-            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.owner.take()
-                if key == Qt.Key.Key_Tab:
-                    self.owner.focusNextChild()
                 return
             if key == Qt.Key.Key_Escape:
                 self.owner.hide_list()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -38,13 +39,17 @@ def run_task(
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> None:
-    """Run ``fn`` off the GUI thread; ``on_done``/``on_error`` run on the GUI thread."""
+    """Run ``fn`` off the GUI thread; ``on_done``/``on_error`` run on the GUI thread, and
+    not at all if ``owner`` (the widget that asked) was closed and deleted meanwhile."""
     relay = _Relay()
     _live.add(relay)  # keep it alive until the task reports
 
     def finish(cb: Callable[[Any], None] | None, value: Any) -> None:
         _live.discard(relay)
+        if owner is not None and not shiboken6.isValid(owner):
+            return
         if cb is not None:
             cb(value)
 

@@ -6,3 +6,62 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from app.server.app import create_app  # noqa: E402
+from app.server.embedded import ServiceThread  # noqa: E402
+from app.services.demo import DEMO_PASSWORD  # noqa: E402
+from app.sync import SyncClient  # noqa: E402
+from app.ui.bridge import SyncBridge  # noqa: E402
+from app.ui.catalog_view import CatalogView  # noqa: E402
+from app.ui.i18n import install_translator  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from tests.conftest import fast_settings, fresh_database  # noqa: E402
+
+SHOTS = Path(__file__).parents[2] / "build" / "screenshots"
+
+
+@pytest.fixture
+def live_service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServiceThread]:
+    """The real service on SQLite, for console tests (the server suite covers PostgreSQL)."""
+    for url in fresh_database("sqlite", request, tmp_path):
+        svc = ServiceThread(create_app(fast_settings(url))).start()
+        yield svc
+        svc.stop()
+
+
+@pytest.fixture
+def console(qapp, qtbot, live_service: ServiceThread, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Make signed-in main windows: ``console("operator")``."""
+    install_translator(qapp, "en")
+    made: list[tuple[MainWindow, SyncClient]] = []
+
+    def make(login: str = "operator") -> MainWindow:
+        client = SyncClient(live_service.url)
+        client.login(login, DEMO_PASSWORD)
+        catalog = CatalogView.from_wire(client.catalog(), "ru")
+        bridge = SyncBridge(client)
+        settings = QSettings(str(tmp_path / f"{login}.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(bridge, catalog, settings)
+        qtbot.addWidget(window)
+        client.start()
+        assert client.wait_live(10)
+        qtbot.waitUntil(lambda: bool(window.book.streets), timeout=5000)
+        with qtbot.waitExposed(window):
+            window.show()
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        window.queue.table.setFocus()
+        made.append((window, client))
+        return window
+
+    yield make
+    for window, client in made:
+        window.bridge.close()
+        client.close()
+    install_translator(qapp, "ru")
