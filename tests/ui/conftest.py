@@ -7,21 +7,21 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
 
-from app.server.app import create_app  # noqa: E402
-from app.server.embedded import ServiceThread  # noqa: E402
-from app.services.demo import DEMO_PASSWORD  # noqa: E402
-from app.sync import SyncClient  # noqa: E402
-from app.ui.bridge import SyncBridge  # noqa: E402
-from app.ui.catalog_view import CatalogView  # noqa: E402
-from app.ui.i18n import install_translator  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
-from tests.conftest import fast_settings, fresh_database  # noqa: E402
+from app.server.app import create_app
+from app.server.embedded import ServiceThread
+from app.services.demo import DEMO_PASSWORD
+from app.sync import SyncClient
+from app.ui.bridge import SyncBridge
+from app.ui.catalog_view import CatalogView
+from app.ui.i18n import install_translator
+from app.ui.main_window import MainWindow
+from tests.conftest import fast_settings, fresh_database
 
 SHOTS = Path(__file__).parents[2] / "build" / "screenshots"
 
