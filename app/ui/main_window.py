@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.card_dock.setObjectName("cardDock")
         self.card_dock.setWidget(scroll)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.card_dock)
-        self.resizeDocks([self.card_dock], [520], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.card_dock], [600], Qt.Orientation.Horizontal)
         self.setStatusBar(LiveStatusBar(bridge, self))
 
         bridge.changes.connect(self.on_changes)

@@ -55,6 +55,7 @@ class QueuePanel(QWidget):
         self.text.setObjectName("queueSearch")
         self.text.setPlaceholderText(self.tr("Search: number, address, type, text… (Ctrl+F)"))
         self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(240)
         self.status = QComboBox()
         self.status.setToolTip(self.tr("Status filter — Alt+S"))
         self.status.addItem(self.tr("Active"), sorted(ACTIVE))
@@ -75,6 +76,7 @@ class QueuePanel(QWidget):
         self.mine = QCheckBox(self.tr("&Mine"))
         self.mine.setToolTip(self.tr("Only the incidents I hold — Alt+M"))
         self.saved = QComboBox()
+        self.saved.setMaximumWidth(180)
         self.saved.setToolTip(self.tr("Saved filters"))
         self.save_button = QPushButton(self.tr("Save filter…"))
         self.save_button.setToolTip(self.tr("Save the current filter under a name"))
@@ -105,7 +107,7 @@ class QueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in ((Col.NUMBER, 105), (Col.PRIORITY, 95), (Col.STATUS, 100),
+        for col, width in ((Col.NUMBER, 105), (Col.PRIORITY, 125), (Col.STATUS, 100),
                            (Col.TYPE, 200), (Col.ADDRESS, 230), (Col.SERVICES, 170),
                            (Col.AGE, 70), (Col.HOLDER, 130)):
             self.table.setColumnWidth(col, width)
