@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from sortedcontainers import SortedList
 
 from app.domain.norms import running_overdue
 from app.sync.facts import incident_facts
@@ -79,48 +80,48 @@ def address_text(inc: dict[str, Any]) -> str:
     return text
 
 
-def _bisect(keys: list[Key], key: Key, desc: bool) -> int:
-    lo, hi = 0, len(keys)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if (keys[mid] > key) if desc else (keys[mid] < key):
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 class _Order:
-    """Incident ids kept sorted by their keys, with a binary search to find and place one."""
+    """Incident ids kept in order by their sort keys (each key ends with the incident id, so
+    keys are unique). A sorted list finds, adds and removes a row in O(log n)."""
 
-    def __init__(self, desc: bool) -> None:
+    def __init__(self, desc: bool, keys: Iterable[Key] = ()) -> None:
         self.desc = desc
-        self.ids: list[IncidentId] = []
-        self.keys: list[Key] = []
-        self.key_of: dict[IncidentId, Key] = {}
+        self.sl: SortedList = SortedList(keys)
+        self.key_of: dict[IncidentId, Key] = {k[-1]: k for k in self.sl}
 
-    def fill(self, pairs: list[tuple[Key, IncidentId]]) -> None:
-        pairs.sort(reverse=self.desc)
-        self.keys = [k for k, _ in pairs]
-        self.ids = [i for _, i in pairs]
-        self.key_of = {i: k for k, i in pairs}
+    def __len__(self) -> int:
+        return len(self.sl)
+
+    def _pos(self, row: int) -> int:
+        return len(self.sl) - 1 - row if self.desc else row
+
+    def id_at(self, row: int) -> IncidentId:
+        return self.sl[self._pos(row)][-1]
+
+    def key_at(self, row: int) -> Key:
+        return self.sl[self._pos(row)]
 
     def row(self, incident_id: IncidentId) -> int | None:
         key = self.key_of.get(incident_id)
-        return None if key is None else _bisect(self.keys, key, self.desc)
+        return None if key is None else self._pos(self.sl.index(key))
 
     def place(self, key: Key) -> int:
-        return _bisect(self.keys, key, self.desc)
+        """The row a new key would take, counted in the current order."""
+        pos = self.sl.bisect_left(key)
+        return len(self.sl) - pos if self.desc else pos
 
-    def remove(self, row: int) -> None:
-        del self.key_of[self.ids[row]]
-        del self.ids[row]
-        del self.keys[row]
+    def add(self, key: Key) -> None:
+        self.sl.add(key)
+        self.key_of[key[-1]] = key
 
-    def insert(self, row: int, incident_id: IncidentId, key: Key) -> None:
-        self.ids.insert(row, incident_id)
-        self.keys.insert(row, key)
-        self.key_of[incident_id] = key
+    def discard(self, incident_id: IncidentId) -> None:
+        key = self.key_of.pop(incident_id, None)
+        if key is not None:
+            self.sl.remove(key)
+
+    def ids(self) -> Iterable[IncidentId]:
+        keys = reversed(self.sl) if self.desc else iter(self.sl)
+        return (k[-1] for k in keys)
 
 
 class QueueModel(QAbstractTableModel):
@@ -144,7 +145,7 @@ class QueueModel(QAbstractTableModel):
     # -- Qt model interface ------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows.ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Col)
@@ -156,12 +157,12 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def incident_at(self, row: int) -> dict[str, Any] | None:
-        if 0 <= row < len(self._rows.ids):
-            return self.store.data["incident"].get(self._rows.ids[row])
+        if 0 <= row < len(self._rows):
+            return self.store.data["incident"].get(self._rows.id_at(row))
         return None
 
     def id_at(self, row: int) -> IncidentId | None:
-        return self._rows.ids[row] if 0 <= row < len(self._rows.ids) else None
+        return self._rows.id_at(row) if 0 <= row < len(self._rows) else None
 
     def row_of(self, incident_id: IncidentId) -> int | None:
         return self._rows.row(incident_id)
@@ -272,20 +273,15 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         incidents = self.store.data["incident"]
         self._haystack = {i: self._haystack_of(inc) for i, inc in incidents.items()}
-        self._all = _Order(self.sort_desc)
-        self._all.fill([(self._key(inc), i) for i, inc in incidents.items()])
+        self._all = _Order(self.sort_desc, (self._key(inc) for inc in incidents.values()))
         self._rows = self._filtered()
         self.endResetModel()
 
     def _filtered(self) -> _Order:
-        rows = _Order(self.sort_desc)
+        """One pass over every incident in order; the sorted input sorts in linear time."""
         incidents = self.store.data["incident"]
-        keep = [(k, i) for k, i in zip(self._all.keys, self._all.ids, strict=True)
-                if self._visible(incidents[i])]
-        rows.keys = [k for k, _ in keep]
-        rows.ids = [i for _, i in keep]
-        rows.key_of = dict(zip(rows.ids, rows.keys, strict=True))
-        return rows
+        return _Order(self.sort_desc, (k for k in self._all.sl
+                                       if self._visible(incidents[k[-1]])))
 
     def set_filter(self, flt: QueueFilter) -> None:
         if flt == self.filter:
@@ -297,20 +293,18 @@ class QueueModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
-        old = list(self._rows.ids)
         persistent = self.persistentIndexList()
+        held = [self.id_at(p.row()) for p in persistent]
         self.sort_column = Col(column)
         self.sort_desc = order == Qt.SortOrder.DescendingOrder
         incidents = self.store.data["incident"]
-        self._all = _Order(self.sort_desc)
-        self._all.fill([(self._key(inc), i) for i, inc in incidents.items()])
+        self._all = _Order(self.sort_desc, (self._key(inc) for inc in incidents.values()))
         self._rows = self._filtered()
-        new_row = {i: r for r, i in enumerate(self._rows.ids)}
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(new_row[old[p.row()]], p.column()) if p.row() < len(old)
-             and old[p.row()] in new_row else QModelIndex() for p in persistent],
-        )
+        moved = []
+        for p, incident_id in zip(persistent, held, strict=True):
+            row = self._rows.row(incident_id) if incident_id is not None else None
+            moved.append(self.index(row, p.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     # -- live changes ------------------------------------------------------------------
@@ -332,10 +326,8 @@ class QueueModel(QAbstractTableModel):
     def _update(self, incident_id: IncidentId, inc: dict[str, Any]) -> None:
         self._haystack[incident_id] = self._haystack_of(inc)
         key = self._key(inc)
-        old_all = self._all.row(incident_id)
-        if old_all is not None:
-            self._all.remove(old_all)
-        self._all.insert(self._all.place(key), incident_id, key)
+        self._all.discard(incident_id)
+        self._all.add(key)
 
         old = self._rows.row(incident_id)
         show = self._visible(inc)
@@ -344,30 +336,31 @@ class QueueModel(QAbstractTableModel):
         if old is None:
             row = self._rows.place(key)
             self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.insert(row, incident_id, key)
+            self._rows.add(key)
             self.endInsertRows()
             return
         if not show:
             self.beginRemoveRows(QModelIndex(), old, old)
-            self._rows.remove(old)
+            self._rows.discard(incident_id)
             self.endRemoveRows()
             return
         pos = self._rows.place(key)  # counted with the old entry still in place
         if pos in (old, old + 1):
-            self._rows.keys[old] = key
-            self._rows.key_of[incident_id] = key
+            self._rows.discard(incident_id)
+            self._rows.add(key)
             self.dataChanged.emit(self.index(old, 0), self.index(old, len(Col) - 1))
             return
         final = pos - 1 if pos > old else pos
+        # Qt counts the destination before the move, as place() did.
         self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), pos)
-        self._rows.remove(old)
-        self._rows.insert(final, incident_id, key)
+        self._rows.discard(incident_id)
+        self._rows.add(key)
         self.endMoveRows()
         self.dataChanged.emit(self.index(final, 0), self.index(final, len(Col) - 1))
 
     def tick(self) -> None:
         """Ages count up: repaint the age column (the view paints only visible rows)."""
-        if self._rows.ids:
+        if len(self._rows):
             self.dataChanged.emit(self.index(0, Col.AGE),
-                                  self.index(len(self._rows.ids) - 1, Col.AGE),
+                                  self.index(len(self._rows) - 1, Col.AGE),
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])

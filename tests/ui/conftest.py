@@ -26,6 +26,14 @@ from tests.conftest import fast_settings, fresh_database
 SHOTS = Path(__file__).parents[2] / "build" / "screenshots"
 
 
+@pytest.fixture(autouse=True)
+def english(qapp):  # type: ignore[no-untyped-def]
+    """Tests read the English source strings; the Russian ones are checked on their own."""
+    install_translator(qapp, "en")
+    yield
+    install_translator(qapp, "en")
+
+
 @pytest.fixture
 def live_service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServiceThread]:
     """The real service on SQLite, for console tests (the server suite covers PostgreSQL)."""
@@ -38,7 +46,6 @@ def live_service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Ser
 @pytest.fixture
 def console(qapp, qtbot, live_service: ServiceThread, tmp_path: Path):  # type: ignore[no-untyped-def]
     """Make signed-in main windows: ``console("operator")``."""
-    install_translator(qapp, "en")
     made: list[tuple[MainWindow, SyncClient]] = []
 
     def make(login: str = "operator") -> MainWindow:
@@ -64,4 +71,3 @@ def console(qapp, qtbot, live_service: ServiceThread, tmp_path: Path):  # type: 
     for window, client in made:
         window.bridge.close()
         client.close()
-    install_translator(qapp, "ru")
