@@ -167,10 +167,9 @@ class ServiceProcess:
         self.host = host
         self.port = free_port(host)
         self.proc: subprocess.Popen[bytes] | None = None
-        log = tempfile.NamedTemporaryFile(prefix="dispatch-bench-service-", suffix=".log",
-                                          delete=False)
-        self.log_path = Path(log.name)
-        self._log = log
+        fd, name = tempfile.mkstemp(prefix="dispatch-bench-service-", suffix=".log")
+        self.log_path = Path(name)
+        self._log = os.fdopen(fd, "wb")
 
     @property
     def url(self) -> str:

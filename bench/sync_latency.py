@@ -33,6 +33,10 @@ from pathlib import Path
 
 import psycopg
 
+from app.services.demo import DEMO_PASSWORD
+from app.sync import SyncClient
+from app.sync.errors import SyncError
+from app.sync.http import Http
 from bench.common import (
     BENCH_PASSWORD,
     BenchDatabase,
@@ -51,7 +55,8 @@ from bench.common import (
 P50_TARGET_MS = 10.0
 P99_TARGET_MS = 50.0
 KEEP_UP = 0.9  # a sweep step fails when the writers achieve less than this share of the rate
-SWEEP_RATES = (50, 100, 150, 200, 250, 300, 400, 500, 600, 800, 1000, 1200, 1500, 2000)
+SWEEP_UP = (50, 100, 150, 200, 250, 300, 400, 500, 600, 800, 1000, 1200, 1500, 2000)
+SWEEP_DOWN = (40, 30, 20, 10, 5)
 CHANNEL = "dispatch_changes"  # app.services.journal.NOTIFY_CHANNEL
 RAW_CHANNEL = "bench_raw"
 
@@ -67,9 +72,6 @@ class ClientRig:
     """The sync clients, each stamping the moment a benchmark incident is in its replica."""
 
     def __init__(self, base_url: str, logins: list[str], replica_dir: Path | None) -> None:
-        from app.services.demo import DEMO_PASSWORD
-        from app.sync import SyncClient
-
         self.marker = "\0"  # description prefix of the run being measured
         self.arrivals: list[dict[int, int]] = [{} for _ in logins]
         self.clients: list[SyncClient] = []
@@ -144,9 +146,6 @@ def write_load(base_url: str, token: str, rate: float, seconds: float, writers: 
                marker: str, addresses: list[tuple[str, str]]) -> WriteResult:
     """Open loop: write i is due at t0 + i/rate; ``writers`` threads take the next slot as
     they come free, so a slow answer delays later writes only when every thread is busy."""
-    from app.sync.errors import SyncError
-    from app.sync.http import Http
-
     planned = max(1, round(rate * seconds))
     slots = itertools.count()
     lock = threading.Lock()
@@ -206,6 +205,48 @@ def auto_writers(rate: float) -> int:
     return max(4, min(64, math.ceil(rate / 10)))
 
 
+class RawNotifyProbe:
+    """Bare ``pg_notify`` at a steady rate from one autocommit connection, received by a
+    LISTEN on another; both in this process, stamped with ``perf_counter_ns``."""
+
+    def __init__(self, dsn: str, channel: str, rate: float, seconds: float) -> None:
+        self.dsn = dsn
+        self.channel = channel
+        self.rate = rate
+        self.planned = max(1, round(rate * seconds))
+        self.listener = NotifyListener(dsn, channel)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._send, name="raw-notify", daemon=True)
+
+    def start(self) -> RawNotifyProbe:
+        self.listener.start_listening()
+        self.thread.start()
+        return self
+
+    def _send(self) -> None:
+        try:
+            with psycopg.connect(self.dsn, autocommit=True) as conn:
+                t0 = time.perf_counter() + 0.05
+                for i in range(self.planned):
+                    delay = t0 + i / self.rate - time.perf_counter()
+                    if delay > 0:
+                        time.sleep(delay)
+                    conn.execute("SELECT pg_notify(%s, %s)",
+                                 (self.channel, str(time.perf_counter_ns())))
+        except BaseException as e:  # reported by finish()
+            self.error = e
+
+    def finish(self) -> Summary:
+        self.thread.join()
+        deadline = time.monotonic() + 5
+        while len(self.listener.stamps) < self.planned and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.listener.stop()
+        if self.error is not None:
+            raise RuntimeError(f"the raw NOTIFY probe failed: {self.error}")
+        return Summary.of_ns(t - int(sent) for sent, t in self.listener.stamps.items())
+
+
 # -- one measured run --------------------------------------------------------------------
 
 
@@ -224,6 +265,7 @@ class RunResult:
     no_commit_stamp: int  # client arrivals whose NOTIFY the raw listener never saw
     reconnects: int
     cpu: CpuUse
+    raw_during: Summary | None = None
 
     @property
     def latency_ok(self) -> bool:
@@ -271,6 +313,7 @@ class Bench:
         self.notify = NotifyListener(db_dsn, CHANNEL).start_listening()
         self.cpu = CpuMeter(service.pid)
         self.runs = 0
+        self.probes = 0
 
     def head(self) -> int:
         with psycopg.connect(self.db_dsn, autocommit=True) as conn:
@@ -282,16 +325,20 @@ class Bench:
         if not self.rig.caught_up(self.head(), timeout):
             raise RuntimeError("the clients did not catch up with the journal between runs")
 
-    def run(self, rate: float, seconds: float, writers: int) -> RunResult:
+    def run(self, rate: float, seconds: float, writers: int, *,
+            probe: bool = False) -> RunResult:
+        """One measured run; with ``probe``, raw NOTIFY at the same rate alongside."""
         self.runs += 1
         marker = f"bench-run-{self.runs}:"
         self.settle()
         reconnects = self.rig.reconnects
+        raw = self.raw_probe(rate, seconds).start() if probe else None
         self.rig.begin(marker)
         self.cpu.restart()
         write = write_load(self.service.url, self.token, rate, seconds, writers, marker,
                            self.addresses)
         cpu = self.cpu.read()
+        raw_during = raw.finish() if raw is not None else None
         # Everything the writers committed must reach every client.
         self.rig.caught_up(self.head(), timeout=15.0)
         time.sleep(0.05)
@@ -317,28 +364,12 @@ class Bench:
             to_all=Summary.of_ns(to_all), to_first=Summary.of_ns(to_first),
             rtt=Summary.of_ns(write.rtt_ns), delivered=len(to_all), partial=partial,
             unseen=max(0, write.ok - len(seqs)), no_commit_stamp=no_stamp,
-            reconnects=self.rig.reconnects - reconnects, cpu=cpu,
+            reconnects=self.rig.reconnects - reconnects, cpu=cpu, raw_during=raw_during,
         )
 
-    def raw_notify(self, rate: float, seconds: float) -> Summary:
-        """Bare ``pg_notify`` from one autocommit connection to a LISTEN on another."""
-        listener = NotifyListener(self.db_dsn, RAW_CHANNEL).start_listening()
-        planned = max(1, round(rate * seconds))
-        try:
-            with psycopg.connect(self.db_dsn, autocommit=True) as conn:
-                t0 = time.perf_counter() + 0.05
-                for i in range(planned):
-                    delay = t0 + i / rate - time.perf_counter()
-                    if delay > 0:
-                        time.sleep(delay)
-                    conn.execute("SELECT pg_notify(%s, %s)",
-                                 (RAW_CHANNEL, str(time.perf_counter_ns())))
-            deadline = time.monotonic() + 5
-            while len(listener.stamps) < planned and time.monotonic() < deadline:
-                time.sleep(0.01)
-        finally:
-            listener.stop()
-        return Summary.of_ns(t - int(sent) for sent, t in listener.stamps.items())
+    def raw_probe(self, rate: float, seconds: float) -> RawNotifyProbe:
+        self.probes += 1
+        return RawNotifyProbe(self.db_dsn, f"{RAW_CHANNEL}_{self.probes}", rate, seconds)
 
     def close(self) -> None:
         self.notify.stop()
@@ -357,22 +388,27 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def report_main(r: RunResult, raw: Summary, clients: int) -> None:
+def report_main(r: RunResult, raw_idle: Summary, clients: int) -> None:
     log("")
     log(f"Main run: {r.rate:g} incident writes/s for {r.seconds:g} s, {r.writers} writer "
         f"threads, {clients} clients")
     log(HEAD)
-    log(row("raw NOTIFY (pg_notify -> LISTEN)", raw))
+    log(row("raw NOTIFY, idle (run before)", raw_idle))
+    if r.raw_during is not None:
+        log(row("raw NOTIFY, during this run", r.raw_during))
     log(row(f"commit -> all {clients} clients", r.to_all))
     log(row("commit -> first client", r.to_first))
     log(row("HTTP write round trip", r.rtt))
     log(f"writes: {r.write.ok} ok of {r.write.planned} planned, {len(r.write.errors)} errors, "
-        f"achieved {r.write.achieved:.1f}/s (latest start {r.write.max_lag_ms:.1f} ms after "
+        f"achieved {r.write.achieved:.1f}/s (latest start {r.write.max_lag_ms:.0f} ms after "
         f"its slot)")
     log(f"delivery: {r.delivered} in all clients, {r.partial} in only some, {r.unseen} in none;"
         f" {r.reconnects} stream reconnects; {r.no_commit_stamp} without a commit stamp")
-    log(f"CPU (% of one core): service {r.cpu.service:.0f}, bench process (clients + writers) "
-        f"{r.cpu.bench:.0f}, PostgreSQL {r.cpu.postgres:.0f}")
+    per_write = 10 / max(r.write.achieved, 1e-9)  # % of a core -> ms of CPU per write
+    log(f"CPU, % of one core (ms per write): service {r.cpu.service:.0f} "
+        f"({r.cpu.service * per_write:.1f}), bench process = {clients} clients + writers "
+        f"{r.cpu.bench:.0f} ({r.cpu.bench * per_write:.1f}), PostgreSQL {r.cpu.postgres:.0f} "
+        f"({r.cpu.postgres * per_write:.1f}); {os.cpu_count()} CPUs in all")
     log(f"targets p50 <= {P50_TARGET_MS:g} ms, p99 <= {P99_TARGET_MS:g} ms, every change in "
         f"every client: {verdict(r.passed)}"
         + ("" if r.passed else f" ({r.why_failed()})"))
@@ -394,6 +430,46 @@ def sweep_row(r: RunResult) -> str:
             + ("PASS" if ok else f"FAIL: {r.why_failed()}"))
 
 
+def sweep(bench: Bench, seconds: float, budget: float, writers: int) -> None:
+    """Step the rate up until a step fails; if the very first fails, step down instead."""
+    log("")
+    log(f"Sweep: {seconds:g} s per rate, up from {SWEEP_UP[0]}/s until a rate misses a target "
+        f"or the writers fall below {KEEP_UP:.0%} of it (down from {SWEEP_DOWN[0]}/s if "
+        f"{SWEEP_UP[0]}/s fails)")
+    log(f"latency = commit -> all {len(bench.rig.clients)} clients, ms; "
+        "CPU in % of one core")
+    log(SWEEP_HEAD)
+    began = time.monotonic()
+    best: float | None = None
+    stopped = "every rate of the sweep passed"
+    rates: list[float] = list(SWEEP_UP)
+    going_up = True
+    while rates:
+        if time.monotonic() - began > budget:
+            stopped = f"out of the {budget:g} s sweep budget"
+            break
+        rate = rates.pop(0)
+        r = bench.run(rate, seconds, writers or auto_writers(rate))
+        log(sweep_row(r))
+        if r.passed and r.kept_up:
+            best = rate
+            if not going_up:
+                stopped = f"{rate:g}/s is the first passing rate stepping down"
+                break
+        elif going_up and best is None:
+            going_up, rates = False, list(SWEEP_DOWN)
+        else:
+            stopped = f"{rate:g}/s failed"
+            break
+        time.sleep(1.0)
+    else:
+        if not going_up:
+            stopped = f"even {SWEEP_DOWN[-1]}/s failed"
+    log(f"Highest sustained rate meeting p50 <= {P50_TARGET_MS:g} ms and p99 <= "
+        f"{P99_TARGET_MS:g} ms: " + (f"{best:g} writes/s" if best else "none")
+        + f" ({stopped})")
+
+
 # -- main --------------------------------------------------------------------------------
 
 
@@ -408,7 +484,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-sweep", action="store_true", help="skip the search for the highest rate")
     p.add_argument("--sweep-seconds", type=float, default=8.0, help="length of each sweep step (8)")
     p.add_argument("--sweep-budget", type=float, default=150.0,
-                   help="stop stepping up once the sweep has taken this many seconds (150)")
+                   help="start no new sweep step after this many seconds of sweeping (150)")
     p.add_argument("--file-replicas", action="store_true",
                    help="give each client a SQLite file replica (as a console resuming after "
                         "a crash) instead of an in-memory one")
@@ -446,8 +522,6 @@ def main(argv: list[str] | None = None) -> int:
         rig.start()
         log(f"{args.clients} sync clients live ({'file' if replica_tmp else 'in-memory'} "
             f"replicas), all in this process")
-        from app.sync import SyncClient
-
         writer = SyncClient(service.url)
         token = writer.login(seeded.writer_login, BENCH_PASSWORD)["token"]
         bench = Bench(service, rig, libpq_dsn(db.url), token, seeded.addresses)
@@ -455,35 +529,14 @@ def main(argv: list[str] | None = None) -> int:
         writers = args.writers or auto_writers(args.rate)
         bench.run(args.rate, 2.0, writers)  # warm-up: connections, caches; not reported
         log(f"raw NOTIFY baseline: {args.rate:g}/s for {args.seconds:g} s ...")
-        raw = bench.raw_notify(args.rate, args.seconds)
+        raw_idle = bench.raw_probe(args.rate, args.seconds).start().finish()
         log(f"main run: {args.rate:g}/s for {args.seconds:g} s ...")
-        main_run = bench.run(args.rate, args.seconds, writers)
-        report_main(main_run, raw, args.clients)
+        main_run = bench.run(args.rate, args.seconds, writers, probe=True)
+        report_main(main_run, raw_idle, args.clients)
         ok = main_run.passed
 
         if not args.no_sweep:
-            log("")
-            log(f"Sweep: {args.sweep_seconds:g} s per rate; stops at the first rate that "
-                f"misses a target or that the writers cannot keep up (< {KEEP_UP:.0%})")
-            log("latency = commit -> all clients, ms; CPU in % of one core")
-            log(SWEEP_HEAD)
-            best: float | None = None
-            sweep_began = time.monotonic()
-            stopped = "the last rate of the sweep passed"
-            for rate in SWEEP_RATES:
-                if time.monotonic() - sweep_began > args.sweep_budget:
-                    stopped = f"stopped after {args.sweep_budget:g} s of sweeping"
-                    break
-                r = bench.run(rate, args.sweep_seconds, args.writers or auto_writers(rate))
-                log(sweep_row(r))
-                if not (r.passed and r.kept_up):
-                    stopped = f"{rate:g}/s failed"
-                    break
-                best = rate
-                time.sleep(1.0)
-            log(f"Highest sustained rate meeting p50 <= {P50_TARGET_MS:g} ms and p99 <= "
-                f"{P99_TARGET_MS:g} ms: " + (f"{best:g} writes/s" if best else "none")
-                + f" ({stopped})")
+            sweep(bench, args.sweep_seconds, args.sweep_budget, args.writers)
         log(f"\ntotal time {time.monotonic() - began:.0f} s")
         return 0 if ok else 1
     except Exception as e:

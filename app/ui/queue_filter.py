@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.domain.enums import OPEN_STATUSES, Status
+
+# (status, priority, room, holder id, lower-case text of the row): what a filter looks at.
+RowFacts = tuple[str, int, str, int | None, str]
 
 ACTIVE = frozenset(s.value for s in OPEN_STATUSES | {Status.RESOLVED})
 
@@ -18,16 +22,31 @@ class QueueFilter:
     room: str | None = None
     mine: bool = False
 
-    def matches(self, incident: dict[str, Any], haystack: str, user_id: int | None) -> bool:
-        if self.statuses and incident["status"] not in self.statuses:
+    def words(self) -> list[str]:
+        return self.text.lower().split()
+
+    def predicate(self, user_id: int | None) -> Callable[[RowFacts], bool]:
+        """A fast test over a row's precomputed facts, for passes over 100,000 rows."""
+        statuses, priorities, room, mine = self.statuses, self.priorities, self.room, self.mine
+        words = self.words()
+
+        def ok(f: RowFacts) -> bool:
+            return ((not statuses or f[0] in statuses)
+                    and (not priorities or f[1] in priorities)
+                    and (not room or f[2] == room)
+                    and (not mine or f[3] == user_id)
+                    and all(w in f[4] for w in words))
+
+        return ok
+
+    def narrows(self, before: QueueFilter) -> bool:
+        """True when every row this filter shows, ``before`` showed too (the operator typed
+        more of a word): the next pass need only look at the rows already shown."""
+        if (self.statuses, self.priorities, self.room, self.mine) != (
+                before.statuses, before.priorities, before.room, before.mine):
             return False
-        if self.priorities and incident["priority"] not in self.priorities:
-            return False
-        if self.room and incident["room"] != self.room:
-            return False
-        if self.mine and incident.get("claim_holder_id") != user_id:
-            return False
-        return all(word in haystack for word in self.text.lower().split())
+        new = self.words()
+        return all(any(old in w for w in new) for old in before.words())
 
     def with_(self, **changes: Any) -> QueueFilter:
         return replace(self, **changes)

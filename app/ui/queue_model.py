@@ -29,7 +29,7 @@ from app.sync.facts import incident_facts
 from app.sync.store import Applied, ReplicaStore
 from app.ui import timefmt
 from app.ui.catalog_view import CatalogView
-from app.ui.queue_filter import QueueFilter
+from app.ui.queue_filter import QueueFilter, RowFacts
 from app.ui.words import PRIORITY, STAGE, STAGE_MARK, STATUS, word
 
 Index = QModelIndex | QPersistentModelIndex
@@ -62,31 +62,63 @@ NEAR_NORM = QColor("#ef6c00")
 PRIORITY_COLOURS = {1: QColor("#b71c1c"), 2: QColor("#e65100")}
 IncidentId = int
 Key = tuple[Any, ...]
+STATUS_ORDER = {code: n for n, code in enumerate(STATUS)}
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+                    Qt.ItemDataRole.UserRole})
+_BOLD = QFont()
+_BOLD.setBold(True)
 
 
-def address_text(inc: dict[str, Any]) -> str:
+class _Reversed(str):
+    """A string that sorts backwards, so one ascending sorted list serves a descending key."""
+
+    __slots__ = ()
+
+    def __lt__(self, other: str) -> bool:  # type: ignore[override]
+        return str.__gt__(self, other)
+
+    def __gt__(self, other: str) -> bool:  # type: ignore[override]
+        return str.__lt__(self, other)
+
+
+def address_text(inc: dict[str, Any], flat: str | None = None,
+                 unverified: str | None = None) -> str:
+    """The address as one line; the two words may be passed in already translated."""
     parts = []
     if inc.get("street"):
         parts.append(f"{inc['street']}, {inc.get('house') or ''}".rstrip(", "))
     if inc.get("flat"):
-        parts.append(QCoreApplication.translate("Queue", "flat %s") % inc["flat"])
+        parts.append((flat or QCoreApplication.translate("Queue", "flat %s")) % inc["flat"])
     if inc.get("landmark"):
         parts.append(inc["landmark"])
     if not parts and inc.get("lat") is not None:
         parts.append(f"{inc['lat']:.5f}, {inc['lon']:.5f}")
     text = "; ".join(parts)
     if not inc.get("address_verified"):
-        text += " " + QCoreApplication.translate("Queue", "(not verified)")
+        text += " " + (unverified or QCoreApplication.translate("Queue", "(not verified)"))
     return text
+
+
+def _from_sorted(keys: list[Key]) -> SortedList:
+    """A SortedList of keys that are already in order, without sorting them again: after a
+    filter pass over a sorted list that is most of the cost. It fills the list the way
+    SortedList._update does (sortedcontainers 2.4.0, pinned); the queue tests check it."""
+    sl = SortedList()
+    load = sl._load
+    sl._lists.extend(keys[i:i + load] for i in range(0, len(keys), load))
+    sl._maxes.extend(block[-1] for block in sl._lists)
+    sl._len = len(keys)
+    return sl
 
 
 class _Order:
     """Incident ids kept in order by their sort keys (each key ends with the incident id, so
     keys are unique). A sorted list finds, adds and removes a row in O(log n)."""
 
-    def __init__(self, desc: bool, keys: Iterable[Key] = ()) -> None:
+    def __init__(self, desc: bool, keys: Iterable[Key] = (), *, ordered: bool = False) -> None:
         self.desc = desc
-        self.sl: SortedList = SortedList(keys)
+        self.sl: SortedList = _from_sorted(list(keys)) if ordered else SortedList(keys)
         self.key_of: dict[IncidentId, Key] = {k[-1]: k for k in self.sl}
 
     def __len__(self) -> int:
@@ -139,7 +171,9 @@ class QueueModel(QAbstractTableModel):
         self.sort_desc = False
         self._all = _Order(False)
         self._rows = _Order(False)
-        self._haystack: dict[IncidentId, str] = {}
+        self._address: dict[IncidentId, str] = {}
+        self._facts: dict[IncidentId, RowFacts] = {}
+        self._flat = self._unverified = ""
         self.reload()
 
     # -- Qt model interface ------------------------------------------------------------
@@ -168,10 +202,13 @@ class QueueModel(QAbstractTableModel):
         return self._rows.row(incident_id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The view asks for a dozen roles per cell on every repaint; most are not ours.
+        if role not in _ROLES:
+            return None
         inc = self.incident_at(index.row()) if index.isValid() else None
         if inc is None:
             return None
-        col = Col(index.column())
+        col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(inc, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == Col.SERVICES:
@@ -185,14 +222,12 @@ class QueueModel(QAbstractTableModel):
             (col == Col.PRIORITY and inc["priority"] == 1)
             or (col == Col.STATUS and inc["status"] == "new")
         ):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _BOLD
         if role == Qt.ItemDataRole.UserRole:
             return inc["id"]
         return None
 
-    def _text(self, inc: dict[str, Any], col: Col) -> str:
+    def _text(self, inc: dict[str, Any], col: int) -> str:
         if col == Col.NUMBER:
             return inc["number"]
         if col == Col.PRIORITY:
@@ -202,7 +237,7 @@ class QueueModel(QAbstractTableModel):
         if col == Col.TYPE:
             return self.catalog.type_name(inc.get("type_code")) or "—"
         if col == Col.ADDRESS:
-            return address_text(inc)
+            return self._address.get(inc["id"]) or address_text(inc)
         if col == Col.SERVICES:
             return "  ".join(f"{self.catalog.service_short(h['service'])} {STAGE_MARK[h['stage']]}"
                              for h in self.store.handovers_of(inc["id"]))
@@ -243,52 +278,70 @@ class QueueModel(QAbstractTableModel):
         if col == Col.NUMBER:
             k: Any = inc["number"]
         elif col == Col.PRIORITY:
-            k = (inc["priority"], inc["received_at"])
+            return (inc["priority"], inc["received_at"], inc["id"])
         elif col == Col.STATUS:
-            k = (list(STATUS).index(inc["status"]), inc["priority"])
+            return (STATUS_ORDER[inc["status"]], inc["priority"], inc["id"])
         elif col == Col.TYPE:
             k = self.catalog.type_name(inc.get("type_code"))
         elif col == Col.ADDRESS:
-            k = address_text(inc)
+            k = self._address[inc["id"]]
         elif col == Col.SERVICES:
             k = len(self.store.handovers_of(inc["id"]))
-        elif col == Col.AGE:  # ascending: the youngest first
-            k = -datetime.fromisoformat(inc["received_at"]).timestamp()
+        elif col == Col.AGE:  # ascending: the youngest first; ISO UTC strings sort as times
+            return (_Reversed(inc["received_at"]), inc["id"])
         else:
             k = inc.get("claim_holder_name") or ""
         return (k, inc["id"])
 
-    def _haystack_of(self, inc: dict[str, Any]) -> str:
-        return " ".join((
-            inc["number"], address_text(inc), inc.get("description") or "",
-            self.catalog.type_name(inc.get("type_code")), inc.get("claim_holder_name") or "",
-            inc.get("district") or "",
-        )).lower()
-
-    def _visible(self, inc: dict[str, Any]) -> bool:
-        return self.filter.matches(inc, self._haystack[inc["id"]], self.user_id)
+    def _remember(self, inc: dict[str, Any]) -> None:
+        """What filtering and sorting read, computed once per change of the incident."""
+        address = address_text(inc, self._flat, self._unverified)
+        self._address[inc["id"]] = address
+        self._facts[inc["id"]] = (
+            inc["status"], inc["priority"], inc["room"], inc.get("claim_holder_id"),
+            " ".join((inc["number"], address, inc.get("description") or "",
+                      self.catalog.type_name(inc.get("type_code")),
+                      inc.get("claim_holder_name") or "", inc.get("district") or "")).lower(),
+        )
 
     def reload(self) -> None:
         """Rebuild from the replica: on start and after a snapshot replaced everything."""
         self.beginResetModel()
+        self._flat = QCoreApplication.translate("Queue", "flat %s")
+        self._unverified = QCoreApplication.translate("Queue", "(not verified)")
         incidents = self.store.data["incident"]
-        self._haystack = {i: self._haystack_of(inc) for i, inc in incidents.items()}
+        self._address, self._facts = {}, {}
+        for inc in incidents.values():
+            self._remember(inc)
         self._all = _Order(self.sort_desc, (self._key(inc) for inc in incidents.values()))
-        self._rows = self._filtered()
+        self._rows = self._filtered(self._all)
         self.endResetModel()
 
-    def _filtered(self) -> _Order:
-        """One pass over every incident in order; the sorted input sorts in linear time."""
-        incidents = self.store.data["incident"]
-        return _Order(self.sort_desc, (k for k in self._all.sl
-                                       if self._visible(incidents[k[-1]])))
+    def _filtered(self, source: _Order) -> _Order:
+        """One pass over ``source`` in order; sorted input sorts again in linear time. The
+        test is written out inline: a function call per row would cost more than the test."""
+        flt, facts, uid = self.filter, self._facts, self.user_id
+        st, pr, room, mine = flt.statuses, flt.priorities, flt.room, flt.mine
+        words = flt.words()
+        w0 = words[0] if words else ""
+        rest = words[1:]
+        keys = [k for k in source.sl
+                if (f := facts[k[-1]])
+                and (not st or f[0] in st) and (not pr or f[1] in pr)
+                and (not room or f[2] == room) and (not mine or f[3] == uid)
+                and w0 in f[4] and (not rest or all(w in f[4] for w in rest))]
+        return _Order(self.sort_desc, keys, ordered=True)
+
+    def _visible(self, incident_id: IncidentId) -> bool:
+        return self.filter.predicate(self.user_id)(self._facts[incident_id])
 
     def set_filter(self, flt: QueueFilter) -> None:
         if flt == self.filter:
             return
+        narrower = flt.narrows(self.filter)
         self.filter = flt
         self.beginResetModel()  # a new filter is a new set of rows
-        self._rows = self._filtered()
+        self._rows = self._filtered(self._rows if narrower else self._all)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -299,7 +352,7 @@ class QueueModel(QAbstractTableModel):
         self.sort_desc = order == Qt.SortOrder.DescendingOrder
         incidents = self.store.data["incident"]
         self._all = _Order(self.sort_desc, (self._key(inc) for inc in incidents.values()))
-        self._rows = self._filtered()
+        self._rows = self._filtered(self._all)
         moved = []
         for p, incident_id in zip(persistent, held, strict=True):
             row = self._rows.row(incident_id) if incident_id is not None else None
@@ -324,13 +377,13 @@ class QueueModel(QAbstractTableModel):
                 self._update(incident_id, inc)
 
     def _update(self, incident_id: IncidentId, inc: dict[str, Any]) -> None:
-        self._haystack[incident_id] = self._haystack_of(inc)
+        self._remember(inc)
         key = self._key(inc)
         self._all.discard(incident_id)
         self._all.add(key)
 
         old = self._rows.row(incident_id)
-        show = self._visible(inc)
+        show = self._visible(incident_id)
         if old is None and not show:
             return
         if old is None:

@@ -31,10 +31,11 @@ def real_passwords() -> None:
 @pytest.fixture(autouse=True)
 def cheap_passwords(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
                     ) -> Iterator[None]:
-    if "real_passwords" in request.fixturenames or "db_url" not in request.fixturenames:
+    names = [n for n in ("db_url", "pg_url") if n in request.fixturenames]
+    if "real_passwords" in request.fixturenames or not names:
         yield
         return
-    db_url = request.getfixturevalue("db_url")
+    db_url = request.getfixturevalue(names[0])
     monkeypatch.setattr(auth, "_hasher", CHEAP)
     monkeypatch.setattr(auth, "_DUMMY", CHEAP.hash("not a password of anyone"))
     with engine_for(db_url) as engine, engine.begin() as conn:

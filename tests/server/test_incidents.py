@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+import pytest
+from sqlalchemy import insert, select, text, update
 
-from app.models import ChangeLog, Incident, PersonalDataRead
+from app.models import ChangeLog, Incident, IncidentCounter, PersonalDataRead
 from app.server.embedded import ServiceThread
 from tests.server.helpers import (
     KNOWN_HOUSE,
@@ -21,6 +23,8 @@ from tests.server.helpers import (
     engine_for,
     login,
     mid,
+    own_service,
+    wait_for,
 )
 
 CITY = ZoneInfo("Asia/Novokuznetsk")
@@ -362,3 +366,50 @@ def test_callers_personal_data_is_read_on_record_and_kept_out_of_the_journal(
         assert secret not in stored, secret
         assert secret not in streamed, secret
         assert secret not in snapshot, secret
+
+
+@pytest.mark.xfail(strict=True, reason="bug: app/services/handovers.py report_stage adds a "
+                   "HandoverCrew row even when that crew is already attached; the unique "
+                   "constraint (handover_id, crew_id) turns the report into a 500")
+def test_a_report_naming_the_crew_already_attached_is_accepted(service: ServiceThread) -> None:
+    op, fire = login(service.url, "operator"), login(service.url, "ds-fire")
+    inc = op.register(type_code="fire_residential")["incident"]
+    r = op.post(f"/incidents/{inc['id']}/handovers",
+                {"mutation_id": mid(), "base_version": inc["version"], "services": ["fire"]})
+    to_fire = r.json()["handovers"][0]["id"]
+    crew = next(c for c in op.snapshot()["crews"] if c["service"] == "fire")
+    assert _stage(fire, to_fire, "crew_dispatched", crew_id=crew["id"]).status_code == 200
+    # The console sends the crew with each report; the crew arrives on scene.
+    r = _stage(fire, to_fire, "on_scene", crew_id=crew["id"])
+    assert r.status_code == 200, r.text
+    h = r.json()["handovers"][0]
+    assert h["stage"] == "on_scene" and h["crew_ids"] == [crew["id"]]
+
+
+@pytest.mark.xfail(strict=True, reason="bug: app/services/incidents.py _next_number creates "
+                   "the year's counter row with a plain INSERT when UPDATE finds none; a "
+                   "second writer doing the same at once (another service process, or two "
+                   "calls at New Year) hits the primary key and gets a 500")
+def test_the_years_first_number_taken_by_two_writers_at_once(pg_url: str) -> None:
+    """PostgreSQL only: SQLite writers are serialized and cannot race here. Another writer
+    (as another service process would) creates this year's counter and has not committed
+    yet when the service numbers a call; the call must still be registered."""
+    year = datetime.now(CITY).year
+    with own_service(pg_url) as svc, engine_for(pg_url) as engine:
+        op = login(svc.url, "operator")
+        answer: list[Any] = []
+        with engine.connect() as other:
+            tx = other.begin()
+            other.execute(insert(IncidentCounter).values(year=year, last=0))
+            call = threading.Thread(target=lambda: answer.append(
+                op.post("/incidents", {"mutation_id": mid(), "source": "phone",
+                                       "address": {"street": KNOWN_STREET}})))
+            call.start()
+            with engine.connect() as watch:  # until the service waits on the other writer
+                wait_for(lambda: watch.scalar(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock'")), timeout=10)
+            tx.commit()
+        call.join(15)
+    assert answer and answer[0].status_code == 201, answer and answer[0].text
+    assert answer[0].json()["incident"]["number"] == f"{year}-000001"

@@ -138,3 +138,19 @@ def test_age_turns_red_past_the_norm() -> None:
     brush = model.index(late, Col.AGE).data(Qt.ItemDataRole.ForegroundRole)
     assert brush is not None and brush.color().name() == "#c62828"
     assert model.index(late, Col.AGE).data() == "10:00"
+
+
+def test_the_order_stays_a_valid_sorted_list_through_filters_and_changes() -> None:
+    store, model = make([incident(i, priority=1 + i % 4) for i in range(1, 3000)])
+    model.set_filter(QueueFilter(text="вызов 1"))
+    model._rows.sl._check()  # the library's own invariant check
+    model.set_filter(QueueFilter(text="вызов 12"))  # narrowing: filters the shown rows only
+    model._rows.sl._check()
+    assert numbers(model) == sorted(numbers(model), key=lambda n: (
+        store.get("incident", int(n[5:]))["priority"],
+        store.get("incident", int(n[5:]))["received_at"]))
+    assert all("вызов 12" in store.get("incident", int(n[5:]))["description"]
+               for n in numbers(model))
+    model.apply(store.apply([change(store, "incident", 12, {"priority": 4, "version": 2})]))
+    model._rows.sl._check()
+    model._all.sl._check()
