@@ -442,29 +442,36 @@ def sweep(bench: Bench, seconds: float, budget: float, writers: int) -> None:
     began = time.monotonic()
     best: float | None = None
     stopped = "every rate of the sweep passed"
-    rates: list[float] = list(SWEEP_UP)
-    going_up = True
-    while rates:
+
+    def step(rate: float) -> bool | None:
+        """True: passed; False: failed; None: out of the time budget, not run."""
         if time.monotonic() - began > budget:
-            stopped = f"out of the {budget:g} s sweep budget"
-            break
-        rate = rates.pop(0)
+            return None
         r = bench.run(rate, seconds, writers or auto_writers(rate))
         log(sweep_row(r))
-        if r.passed and r.kept_up:
-            best = rate
-            if not going_up:
-                stopped = f"{rate:g}/s is the first passing rate stepping down"
-                break
-        elif going_up and best is None:
-            going_up, rates = False, list(SWEEP_DOWN)
-        else:
+        time.sleep(1.0)
+        return r.passed and r.kept_up
+
+    for rate in SWEEP_UP:
+        ok = step(rate)
+        if ok is None:
+            stopped = f"out of the {budget:g} s sweep budget"
+            break
+        if not ok:
             stopped = f"{rate:g}/s failed"
             break
-        time.sleep(1.0)
-    else:
-        if not going_up:
-            stopped = f"even {SWEEP_DOWN[-1]}/s failed"
+        best = rate
+    if best is None and stopped.endswith("failed"):
+        stopped = f"{SWEEP_UP[0]}/s failed and so did every lower rate tried"
+        for rate in SWEEP_DOWN:
+            ok = step(rate)
+            if ok is None:
+                stopped = f"{SWEEP_UP[0]}/s failed; out of the {budget:g} s budget stepping down"
+                break
+            if ok:
+                best = rate
+                stopped = f"stepping down from {SWEEP_UP[0]}/s, which failed"
+                break
     log(f"Highest sustained rate meeting p50 <= {P50_TARGET_MS:g} ms and p99 <= "
         f"{P99_TARGET_MS:g} ms: " + (f"{best:g} writes/s" if best else "none")
         + f" ({stopped})")

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,6 +43,14 @@ STAGE_COLUMNS = ("handed_over_at", "acknowledged_at", "crew_dispatched_at", "on_
 # Actions the card offers as buttons; dispatch happens by handing over, start by a service.
 CARD_ACTIONS = (Action.REGISTER, Action.RESOLVE, Action.CLOSE, Action.CANCEL, Action.MERGE,
                 Action.REOPEN)
+ACTION_KEYS = {
+    Action.REGISTER: "Ctrl+R",
+    Action.RESOLVE: "Ctrl+Shift+R",
+    Action.CLOSE: "Ctrl+Shift+C",
+    Action.CANCEL: "Ctrl+Shift+X",
+    Action.MERGE: "Ctrl+Shift+M",
+    Action.REOPEN: "Ctrl+Shift+O",
+}
 
 
 class IncidentCard(QWidget):
@@ -82,7 +91,9 @@ class IncidentCard(QWidget):
         self.field_labels: dict[str, QLabel] = {}
         for key, label in (("source", self.tr("Source")), ("received", self.tr("Received")),
                            ("address", self.tr("Address")), ("district", self.tr("District")),
-                           ("room", self.tr("Room")), ("description", self.tr("Description")),
+                           ("place", self.tr("Place")), ("room", self.tr("Room")),
+                           ("intake", self.tr("Intake")),
+                           ("description", self.tr("Description")),
                            ("stamps", self.tr("Stamps")), ("result", self.tr("Result"))):
             value = QLabel()
             value.setWordWrap(True)
@@ -131,6 +142,21 @@ class IncidentCard(QWidget):
         hb.addWidget(self.services)
         hb.addWidget(self.hand_over_button)
 
+        self.priority = QComboBox()
+        for p in PRIORITY:
+            self.priority.addItem(word(PRIORITY, p), p)
+        self.description = QLineEdit()
+        self.description.setObjectName("editDescription")
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(self.tr("Save the priority and description — Ctrl+S"))
+        self.save_button.clicked.connect(self.save_edits)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_edits)
+        edit_box = QGroupBox(self.tr("Edit"))
+        eb = QHBoxLayout(edit_box)
+        eb.addWidget(self.priority)
+        eb.addWidget(self.description, 1)
+        eb.addWidget(self.save_button)
+
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("result of closing, or reason to cancel or "
@@ -138,8 +164,11 @@ class IncidentCard(QWidget):
         self.action_buttons: dict[Action, QPushButton] = {}
         actions_row = QHBoxLayout()
         for action in CARD_ACTIONS:
+            keys = ACTION_KEYS[action]
             b = QPushButton(word(ACTION, action.value))
+            b.setToolTip(f"{word(ACTION, action.value)} — {keys}")
             b.clicked.connect(lambda _c=False, a=action: self.act(a))
+            QShortcut(QKeySequence(keys), self, activated=lambda a=action: self._shortcut(a))
             self.action_buttons[action] = b
             actions_row.addWidget(b)
         status_box = QGroupBox(self.tr("Status"))
@@ -170,6 +199,7 @@ class IncidentCard(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addLayout(self.fields)
+        layout.addWidget(edit_box)
         layout.addWidget(handover_box)
         layout.addWidget(status_box)
         layout.addWidget(notes_box)
@@ -200,11 +230,19 @@ class IncidentCard(QWidget):
             self.error.clear()
             self.timeline.clear()
             self._preset_services(incident_id)
+        switched = incident_id != self.incident_id
         self.incident_id = incident_id
         self.setEnabled(incident_id is not None)
         self.refresh()
+        if switched:
+            self._fill_edits()
         if incident_id is not None:
             self.load_timeline()
+
+    def _fill_edits(self) -> None:
+        inc = self.incident or {}
+        self.priority.setCurrentIndex(max(0, self.priority.findData(inc.get("priority", 3))))
+        self.description.setText(inc.get("description") or "")
 
     def _preset_services(self, incident_id: int | None) -> None:
         inc = self.client.store.get("incident", incident_id) if incident_id else None
@@ -235,6 +273,16 @@ class IncidentCard(QWidget):
         f["received"].setText(timefmt.city_time(inc["received_at"], seconds=True))
         f["address"].setText(address_text(inc))
         f["district"].setText(inc.get("district") or "—")
+        place = [(self.tr("entrance %s"), inc.get("entrance")), (self.tr("floor %s"),
+                 inc.get("floor")), (self.tr("flat %s"), inc.get("flat")),
+                 ("%s", inc.get("landmark"))]
+        text = ", ".join(fmt % v for fmt, v in place if v)
+        if inc.get("lat") is not None:
+            text = f"{text} ({inc['lat']:.5f}, {inc['lon']:.5f})".strip()
+        f["place"].setText(text or "—")
+        seconds = inc.get("registration_seconds")
+        f["intake"].setText(self.tr("registered in %s") % timefmt.age(seconds)
+                            if seconds is not None else "—")
         f["room"].setText(self.catalog.room_name(inc["room"]))
         f["description"].setText(inc.get("description") or "—")
         stamps = [(self.tr("registered"), inc.get("registered_at")),
@@ -419,6 +467,26 @@ class IncidentCard(QWidget):
             result=text if action is Action.CLOSE else None,
             reason=text if action in (Action.CANCEL, Action.REOPEN) else None),
             after=self.reason.clear)
+
+    def _shortcut(self, action: Action) -> None:
+        button = self.action_buttons[action]
+        if button.isVisibleTo(self) and button.isEnabled():
+            self.act(action)
+
+    def save_edits(self) -> None:
+        inc = self.incident
+        if inc is None:
+            return
+        changes: dict[str, Any] = {}
+        priority = self.priority.currentData()
+        if priority != inc["priority"]:
+            changes["priority"] = priority
+        text = self.description.text().strip()
+        if text != (inc.get("description") or ""):
+            changes["description"] = text
+        if not changes:
+            return
+        self._run(lambda: self.client.update(inc["id"], inc["version"], **changes))
 
     def add_note(self) -> None:
         text = self.note.text().strip()

@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from app.ui.address_book import AddressBook
 from app.ui.bridge import SyncBridge
 from app.ui.card import IncidentCard
 from app.ui.catalog_view import CatalogView
+from app.ui.i18n import LANGUAGES
 from app.ui.intake import IntakeDialog
 from app.ui.live_status import LiveStatusBar
 from app.ui.queue_model import QueueModel
@@ -87,6 +88,22 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
             self.addAction(action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        languages = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = str(self.settings.value("language", "ru"))
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            group.addAction(action)
+            languages.addAction(action)
+
+    def set_language(self, code: str) -> None:
+        """Kept per workstation; the console starts in it next time."""
+        self.settings.setValue("language", code)
+        self.statusBar().showMessage(
+            self.tr("The language changes when the console is started again."), 10000)
 
     # -- live --------------------------------------------------------------------------
 

@@ -4,257 +4,302 @@
 <context>
     <name>IncidentCard</name>
     <message>
-        <location filename="../../app/ui/card.py" line="67"/>
+        <location filename="../../app/ui/card.py" line="76"/>
         <source>Take (Ctrl+K)</source>
         <translation>Взять (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="68"/>
+        <location filename="../../app/ui/card.py" line="77"/>
         <source>Take the incident to work on it — Ctrl+K</source>
         <translation>Взять происшествие в работу — Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="69"/>
+        <location filename="../../app/ui/card.py" line="78"/>
         <source>Release</source>
         <translation>Отпустить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="70"/>
+        <location filename="../../app/ui/card.py" line="79"/>
         <source>Let others work on it — Ctrl+Shift+K</source>
         <translation>Освободить для других — Ctrl+Shift+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="71"/>
+        <location filename="../../app/ui/card.py" line="80"/>
         <source>Take over</source>
         <translation>Перехватить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="72"/>
+        <location filename="../../app/ui/card.py" line="81"/>
         <source>Supervisor: take the incident from its holder</source>
         <translation>Старший смены: забрать происшествие у держателя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="83"/>
+        <location filename="../../app/ui/card.py" line="92"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="83"/>
+        <location filename="../../app/ui/card.py" line="92"/>
         <source>Received</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="84"/>
+        <location filename="../../app/ui/card.py" line="93"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="84"/>
+        <location filename="../../app/ui/card.py" line="93"/>
         <source>District</source>
         <translation>Район</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="85"/>
+        <location filename="../../app/ui/card.py" line="94"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="85"/>
+        <location filename="../../app/ui/card.py" line="94"/>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="95"/>
+        <source>Intake</source>
+        <translation>Приём</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="96"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="86"/>
+        <location filename="../../app/ui/card.py" line="97"/>
         <source>Stamps</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="86"/>
+        <location filename="../../app/ui/card.py" line="97"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="96"/>
+        <location filename="../../app/ui/card.py" line="107"/>
         <source>Service</source>
         <translation>Служба</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="96"/>
+        <location filename="../../app/ui/card.py" line="107"/>
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="96"/>
+        <location filename="../../app/ui/card.py" line="107"/>
         <source>Handed</source>
         <translation>Передано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="96"/>
+        <location filename="../../app/ui/card.py" line="107"/>
         <source>Ack</source>
         <translation>Принято</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="97"/>
+        <location filename="../../app/ui/card.py" line="108"/>
         <source>Crew</source>
         <translation>Выезд</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="97"/>
+        <location filename="../../app/ui/card.py" line="108"/>
         <source>Scene</source>
         <translation>На месте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="97"/>
+        <location filename="../../app/ui/card.py" line="108"/>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="97"/>
+        <location filename="../../app/ui/card.py" line="108"/>
         <source>Norm</source>
         <translation>Норматив</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="108"/>
+        <location filename="../../app/ui/card.py" line="119"/>
         <source>Record for the selected hand-over: %s — Ctrl+%d</source>
         <translation>Отметить для выбранной передачи: %s — Ctrl+%d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="115"/>
+        <location filename="../../app/ui/card.py" line="126"/>
         <source>Services to hand over to; the incident type ticks its default ones</source>
         <translation>Службы для передачи; тип происшествия отмечает свои службы по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="125"/>
+        <location filename="../../app/ui/card.py" line="136"/>
         <source>Hand over to the ticked services (Ctrl+H)</source>
         <translation>Передать отмеченным службам (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="126"/>
+        <location filename="../../app/ui/card.py" line="137"/>
         <source>Hand the incident over — Ctrl+H</source>
         <translation>Передать происшествие — Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="127"/>
+        <location filename="../../app/ui/card.py" line="138"/>
         <source>Hand-overs</source>
         <translation>Передачи в службы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="136"/>
+        <location filename="../../app/ui/card.py" line="150"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Сохранить (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="151"/>
+        <source>Save the priority and description — Ctrl+S</source>
+        <translation>Сохранить приоритет и описание — Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="154"/>
+        <source>Edit</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="162"/>
         <source>result of closing, or reason to cancel or reopen</source>
         <translation>результат закрытия или причина отмены/возобновления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="145"/>
+        <location filename="../../app/ui/card.py" line="174"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="154"/>
+        <location filename="../../app/ui/card.py" line="183"/>
         <source>a note for the room (Enter adds it)</source>
         <translation>заметка для зала (Enter — добавить)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="157"/>
+        <location filename="../../app/ui/card.py" line="186"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="161"/>
+        <location filename="../../app/ui/card.py" line="190"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="221"/>
+        <location filename="../../app/ui/card.py" line="259"/>
         <source>No incident selected</source>
         <translation>Происшествие не выбрано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="227"/>
+        <location filename="../../app/ui/card.py" line="265"/>
         <source>Held by you</source>
         <translation>В работе у вас</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="228"/>
+        <location filename="../../app/ui/card.py" line="266"/>
         <source>Held by %s</source>
         <translation>В работе у: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="228"/>
+        <location filename="../../app/ui/card.py" line="266"/>
         <source>Not held</source>
         <translation>Никто не взял</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="240"/>
+        <location filename="../../app/ui/card.py" line="276"/>
+        <source>entrance %s</source>
+        <translation>подъезд %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="276"/>
+        <source>floor %s</source>
+        <translation>этаж %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="277"/>
+        <source>flat %s</source>
+        <translation>кв. %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="284"/>
+        <source>registered in %s</source>
+        <translation>зарегистрировано за %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="288"/>
         <source>registered</source>
         <translation>зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="241"/>
+        <location filename="../../app/ui/card.py" line="289"/>
         <source>dispatched</source>
         <translation>передано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="242"/>
+        <location filename="../../app/ui/card.py" line="290"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="243"/>
+        <location filename="../../app/ui/card.py" line="291"/>
         <source>resolved</source>
         <translation>решено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="244"/>
+        <location filename="../../app/ui/card.py" line="292"/>
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="280"/>
+        <location filename="../../app/ui/card.py" line="328"/>
         <source>ack in %s</source>
         <translation>подтверждение через %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="281"/>
+        <location filename="../../app/ui/card.py" line="329"/>
         <source>ack late by %s</source>
         <translation>подтверждение просрочено на %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="342"/>
+        <location filename="../../app/ui/card.py" line="390"/>
         <source>The service cannot be reached; nothing was changed. Try again.</source>
         <translation>Сервер недоступен; ничего не изменено. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="345"/>
+        <location filename="../../app/ui/card.py" line="393"/>
         <source>Someone else changed this incident meanwhile; the card now shows their version. Check it and repeat your action.</source>
         <translation>Происшествие тем временем изменил другой пользователь; карточка показывает новую версию. Проверьте её и повторите действие.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="357"/>
+        <location filename="../../app/ui/card.py" line="405"/>
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="384"/>
+        <location filename="../../app/ui/card.py" line="432"/>
         <source>Select a hand-over first.</source>
         <translation>Сначала выберите передачу.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="396"/>
+        <location filename="../../app/ui/card.py" line="444"/>
         <source>Tick at least one duty service.</source>
         <translation>Отметьте хотя бы одну службу.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="407"/>
+        <location filename="../../app/ui/card.py" line="455"/>
         <source>Merge</source>
         <translation>Объединение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="408"/>
+        <location filename="../../app/ui/card.py" line="456"/>
         <source>Number of the incident to merge into:</source>
         <translation>Номер происшествия, в которое объединить:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="414"/>
+        <location filename="../../app/ui/card.py" line="462"/>
         <source>There is no incident %s in the room&apos;s state.</source>
         <translation>Происшествия %s нет в данных зала.</translation>
     </message>
@@ -611,95 +656,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="35"/>
+        <location filename="../../app/ui/main_window.py" line="36"/>
         <source>City dispatch — %s (%s)</source>
         <translation>ЕДДС — %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="58"/>
         <source>Incident card</source>
         <translation>Карточка происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>&amp;Incident</source>
         <translation>&amp;Происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>&amp;New incident</source>
         <translation>&amp;Новое происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>&amp;Take the oldest unclaimed</source>
         <translation>&amp;Взять самое давнее невзятое</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>&amp;Search the queue</source>
         <translation>&amp;Поиск в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>&amp;Queue</source>
         <translation>&amp;Очередь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>&amp;Card</source>
         <translation>&amp;Карточка</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="91"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="92"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="106"/>
+        <source>The language changes when the console is started again.</source>
+        <translation>Язык сменится при следующем запуске консоли.</translation>
     </message>
 </context>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="49"/>
+        <location filename="../../app/ui/queue_model.py" line="50"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="50"/>
+        <location filename="../../app/ui/queue_model.py" line="51"/>
         <source>Priority</source>
         <translation>Приоритет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="51"/>
+        <location filename="../../app/ui/queue_model.py" line="52"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="52"/>
+        <location filename="../../app/ui/queue_model.py" line="53"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="53"/>
+        <location filename="../../app/ui/queue_model.py" line="54"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="54"/>
+        <location filename="../../app/ui/queue_model.py" line="55"/>
         <source>Duty services</source>
         <translation>Службы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="55"/>
+        <location filename="../../app/ui/queue_model.py" line="56"/>
         <source>Age</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="56"/>
+        <location filename="../../app/ui/queue_model.py" line="57"/>
         <source>Holder</source>
         <translation>В работе у</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="71"/>
+        <location filename="../../app/ui/queue_model.py" line="92"/>
+        <location filename="../../app/ui/queue_model.py" line="310"/>
         <source>flat %s</source>
         <translation>кв. %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="78"/>
+        <location filename="../../app/ui/queue_model.py" line="99"/>
+        <location filename="../../app/ui/queue_model.py" line="311"/>
         <source>(not verified)</source>
         <translation>(не проверен)</translation>
     </message>
@@ -712,97 +774,97 @@
         <translation>Поиск: номер, адрес, тип, текст… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="59"/>
+        <location filename="../../app/ui/queue_panel.py" line="60"/>
         <source>Status filter — Alt+S</source>
         <translation>Фильтр по статусу — Alt+S</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="60"/>
+        <location filename="../../app/ui/queue_panel.py" line="61"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="61"/>
+        <location filename="../../app/ui/queue_panel.py" line="62"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="65"/>
+        <location filename="../../app/ui/queue_panel.py" line="66"/>
         <source>Priority filter — Alt+P</source>
         <translation>Фильтр по приоритету — Alt+P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="66"/>
+        <location filename="../../app/ui/queue_panel.py" line="67"/>
         <source>Any priority</source>
         <translation>Любой приоритет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="67"/>
+        <location filename="../../app/ui/queue_panel.py" line="68"/>
         <source>Critical and high</source>
         <translation>Критический и высокий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="71"/>
+        <location filename="../../app/ui/queue_panel.py" line="72"/>
         <source>Room filter — Alt+R</source>
         <translation>Фильтр по залу — Alt+R</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="72"/>
+        <location filename="../../app/ui/queue_panel.py" line="73"/>
         <source>All rooms</source>
         <translation>Все залы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="75"/>
+        <location filename="../../app/ui/queue_panel.py" line="76"/>
         <source>&amp;Mine</source>
         <translation>&amp;Мои</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="76"/>
+        <location filename="../../app/ui/queue_panel.py" line="77"/>
         <source>Only the incidents I hold — Alt+M</source>
         <translation>Только взятые мной — Alt+M</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="78"/>
+        <location filename="../../app/ui/queue_panel.py" line="80"/>
         <source>Saved filters</source>
         <translation>Сохранённые фильтры</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="79"/>
+        <location filename="../../app/ui/queue_panel.py" line="81"/>
         <source>Save filter…</source>
         <translation>Сохранить фильтр…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="80"/>
+        <location filename="../../app/ui/queue_panel.py" line="82"/>
         <source>Save the current filter under a name</source>
         <translation>Сохранить текущий фильтр под именем</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="84"/>
+        <location filename="../../app/ui/queue_panel.py" line="86"/>
         <source>&amp;Status:</source>
         <translation>&amp;Статус:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="85"/>
+        <location filename="../../app/ui/queue_panel.py" line="87"/>
         <source>&amp;Priority:</source>
         <translation>&amp;Приоритет:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="86"/>
+        <location filename="../../app/ui/queue_panel.py" line="88"/>
         <source>&amp;Room:</source>
         <translation>&amp;Зал:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="183"/>
+        <location filename="../../app/ui/queue_panel.py" line="185"/>
         <source>Saved filters…</source>
         <translation>Сохранённые фильтры…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="189"/>
+        <location filename="../../app/ui/queue_panel.py" line="191"/>
         <source>Save filter</source>
         <translation>Сохранение фильтра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="189"/>
+        <location filename="../../app/ui/queue_panel.py" line="191"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
