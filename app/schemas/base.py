@@ -1,15 +1,42 @@
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# The largest id either database stores (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_control_characters(value: Any) -> Any:
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            raise ValueError("text must not contain control characters")
+    elif isinstance(value, dict):
+        for v in value.values():
+            _no_control_characters(v)
+    elif isinstance(value, list):
+        for v in value:
+            _no_control_characters(v)
+    return value
 
 
 class Wire(BaseModel):
-    """Strict about unknown fields, so a client's typo is an error rather than lost data."""
+    """Strict about unknown fields, so a client's typo is an error rather than lost data.
+    Text with control characters (a NUL from a broken client) is refused, not stored."""
 
     model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_text(cls, data: Any) -> Any:
+        return _no_control_characters(data)
 
 
 class Out(BaseModel):

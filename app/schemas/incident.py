@@ -7,7 +7,7 @@ from pydantic import Field, field_validator, model_validator
 
 from app.domain.enums import Action, HandoverStage, Priority, Source, Status
 from app.domain.phones import InvalidPhone, normalize_phone
-from app.schemas.base import MutationIn, Out, VersionedIn, Wire, aware_utc
+from app.schemas.base import Id, MutationIn, Out, VersionedIn, Wire, aware_utc
 
 Text200 = Field(default=None, max_length=200)
 
@@ -75,7 +75,7 @@ class IncidentAction(VersionedIn):
     action: Action
     reason: str | None = Field(default=None, max_length=1000)
     result: str | None = Field(default=None, max_length=2000)
-    merge_into: int | None = None
+    merge_into: Id | None = None
 
     @model_validator(mode="after")
     def _needs(self) -> IncidentAction:
@@ -102,7 +102,7 @@ class HandoverStageIn(MutationIn):
         HandoverStage.RESOLVED,
         HandoverStage.RECALLED,
     ]
-    crew_id: int | None = None
+    crew_id: Id | None = None
 
 
 class NoteIn(MutationIn):
@@ -118,6 +118,12 @@ class NoteIn(MutationIn):
 
 class CallerAdd(MutationIn):
     caller: CallerIn
+
+    @model_validator(mode="after")
+    def _someone(self) -> CallerAdd:
+        if not (self.caller.name or self.caller.phone):
+            raise ValueError("a caller needs a name or a phone number")
+        return self
 
 
 class IncidentOut(Out):

@@ -9,6 +9,7 @@ from datetime import timedelta
 from fastapi import FastAPI
 
 from app.models.db import Database, migrate
+from app.schemas.base import ErrorBody
 from app.server import errors
 from app.server.routes import auth, incidents, reference, state
 from app.server.runtime import Runtime
@@ -53,5 +54,5 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.state.runtime = runtime
     errors.install(app)
     for router in (auth.router, reference.router, incidents.router, state.router):
-        app.include_router(router, prefix=API)
+        app.include_router(router, prefix=API, responses={422: {"model": ErrorBody}})
     return app

@@ -1,8 +1,9 @@
 """Fans the change log out to every open stream of this process.
 
-One task reads new change-log rows and hands each, encoded once, to every subscriber's
-queue. It wakes on a poke (a commit in this process, or a PostgreSQL NOTIFY from another)
-and polls as a fallback, so a lost poke delays a change but never loses it."""
+Changes committed in this process are handed over as they were written, already encoded,
+and sent in number order. The database is read only to fill a gap: a change committed by
+another service process (announced by its NOTIFY), or one whose poke was lost (a poll
+every ``poll_seconds`` catches it). So a lost poke delays a change, never loses it."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from anyio import to_thread
 
+from app.schemas.stream import Change
 from app.services import feed
 from app.services.context import ServiceContext
 
@@ -33,6 +36,7 @@ class Broadcaster:
         self.subscribers: set[Subscriber] = set()
         self.last_seq = 0
         self.epoch = ""
+        self._pending: dict[int, str] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
 
@@ -41,14 +45,41 @@ class Broadcaster:
         self._wake = asyncio.Event()
         self.last_seq, self.epoch = await to_thread.run_sync(feed.current_head, self.ctx)
 
-    def poke(self, _seq: int = 0) -> None:
-        """Safe from any thread."""
-        loop, wake = self._loop, self._wake
-        if loop is None or wake is None or loop.is_closed():
+    def _call(self, fn: Any, *args: Any) -> None:
+        loop = self._loop
+        if loop is None or loop.is_closed():
             return
-        # The loop may close between the check and the call.
-        with contextlib.suppress(RuntimeError):
-            loop.call_soon_threadsafe(wake.set)
+        with contextlib.suppress(RuntimeError):  # the loop closed between check and call
+            loop.call_soon_threadsafe(fn, *args)
+
+    def publish(self, rows: list[dict[str, Any]]) -> None:
+        """A commit in this process (any thread): encode here, send from the loop."""
+        items = [(r["seq"], Change.model_validate(r).model_dump_json()) for r in rows]
+        self._call(self._take, items)
+
+    def poke(self, seq: int = 0) -> None:
+        """Another process committed ``seq`` (or an unknown number, 0). Any thread."""
+        if seq == 0 or seq > self.last_seq:
+            self._call(self._wake_up)
+
+    def _wake_up(self) -> None:
+        if self._wake is not None:
+            self._wake.set()
+
+    def _take(self, items: list[tuple[int, str]]) -> None:
+        for seq, text in items:
+            if seq > self.last_seq:
+                self._pending[seq] = text
+        self._send_pending()
+        if self._pending:
+            self._wake_up()  # a gap before these: read it from the database
+
+    def _send_pending(self) -> None:
+        while (self.last_seq + 1) in self._pending:
+            self.last_seq += 1
+            self.send_all(self.last_seq, self._pending.pop(self.last_seq))
+        for seq in [s for s in self._pending if s <= self.last_seq]:
+            del self._pending[seq]
 
     def subscribe(self) -> Subscriber:
         sub = Subscriber(asyncio.Queue(self.queue_size))
@@ -85,7 +116,10 @@ class Broadcaster:
         while True:
             rows = await to_thread.run_sync(feed.changes_after, self.ctx, self.last_seq)
             for change in rows:
-                self.send_all(change.seq, change.model_dump_json())
+                if change.seq <= self.last_seq:  # sent meanwhile from this process
+                    continue
                 self.last_seq = change.seq
+                self.send_all(change.seq, change.model_dump_json())
+            self._send_pending()
             if len(rows) < 1000:
                 return

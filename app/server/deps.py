@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.domain.enums import Role
+from app.schemas.base import MAX_ID
 from app.services import auth
 from app.services.context import Actor, ServiceContext
 from app.services.errors import Forbidden, Unauthorized
+
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID, description="a record's id")]
 
 bearer = HTTPBearer(auto_error=False, description="The token from POST /api/v1/auth/login")
 

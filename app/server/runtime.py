@@ -28,7 +28,7 @@ class Runtime:
         self.broadcaster = Broadcaster(
             ctx, poll_seconds=settings.poll_seconds, queue_size=settings.subscriber_queue
         )
-        ctx.on_commit.append(self.broadcaster.poke)
+        ctx.on_commit.append(self.broadcaster.publish)
         # connection id -> user id, for the streams this process holds
         self.connections: dict[str, int] = {}
         self.presence_text = ""
@@ -99,8 +99,8 @@ class Runtime:
                 with psycopg.connect(dsn, autocommit=True) as conn:
                     conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
                     while not self._stop.is_set():
-                        for _ in conn.notifies(timeout=0.5, stop_after=100):
-                            self.broadcaster.poke()
+                        for note in conn.notifies(timeout=0.5, stop_after=100):
+                            self.broadcaster.poke(int(note.payload or 0))
             except psycopg.Error:
                 log.warning("LISTEN connection lost; polling until it is back")
                 self._stop.wait(1.0)

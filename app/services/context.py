@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from app.domain.claims import LEASE
 from app.domain.enums import Role
@@ -33,9 +34,10 @@ class ServiceContext:
     clock: Callable[[], datetime] = system_clock
     lease: timedelta = LEASE
     token_ttl: timedelta = timedelta(hours=13)
-    # Called after every commit that wrote change-log rows, with the highest seq written.
-    on_commit: list[Callable[[int], None]] = field(default_factory=list)
+    # Called after every commit that wrote change-log rows, with those rows (seq included).
+    on_commit: list[Callable[[list[dict[str, Any]]], None]] = field(default_factory=list)
 
-    def committed(self, seq: int) -> None:
-        for hook in self.on_commit:
-            hook(seq)
+    def committed(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            for hook in self.on_commit:
+                hook(rows)

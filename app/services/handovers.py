@@ -105,9 +105,12 @@ def report_stage(ctx: ServiceContext, actor: Actor, handover_id: int, body: Hand
             if crew is None or crew.service != handover.service:
                 raise NotFound(f"The {handover.service} service has no crew {body.crew_id}.",
                                crew_id=body.crew_id)
-            session.add(HandoverCrew(handover_id=handover.id, crew_id=crew.id,
-                                     attached_at=journal.now))
-            session.flush()
+            attached = session.scalar(select(HandoverCrew.id).where(
+                HandoverCrew.handover_id == handover.id, HandoverCrew.crew_id == crew.id))
+            if attached is None:
+                session.add(HandoverCrew(handover_id=handover.id, crew_id=crew.id,
+                                         attached_at=journal.now))
+                session.flush()
         journal.changed(f"handover.{target.value}", "handover", handover.id, before,
                         handover_state(session, handover), incident_id=incident.id,
                         room=incident.room)

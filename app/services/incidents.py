@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.domain.enums import UNATTENDED_SOURCES, Action, Priority, Status
@@ -39,15 +42,17 @@ def _type(session: Session, code: str | None) -> IncidentTypeRow | None:
 
 
 def _next_number(session: Session, now: datetime) -> str:
+    """The next human number of the city year, without gaps. One upsert: the year's first
+    number taken by two writers at once cannot collide. The counter row stays locked to
+    the commit, so it is taken as late as possible (see ``register``)."""
     year = to_city(now).year
+    table = IncidentCounter.__table__
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     taken = session.execute(
-        update(IncidentCounter).where(IncidentCounter.year == year)
-        .values(last=IncidentCounter.last + 1).returning(IncidentCounter.last)
-    ).scalar_one_or_none()
-    if taken is None:
-        session.add(IncidentCounter(year=year, last=1))
-        session.flush()
-        taken = 1
+        insert(table).values(year=year, last=1)
+        .on_conflict_do_update(index_elements=[table.c.year], set_={"last": table.c.last + 1})
+        .returning(table.c.last)
+    ).scalar_one()
     return f"{year}-{taken:06d}"
 
 
@@ -99,6 +104,10 @@ def add_caller(
     return row
 
 
+def _placeholder() -> str:
+    return "~" + uuid.uuid4().hex[:12]
+
+
 def add_note(session: Session, journal: Journal, incident: Incident, text: str) -> Note:
     note = Note(incident_id=incident.id, author_id=journal.actor.id,
                 author_name=journal.actor.name, at=journal.now, text=text)
@@ -119,7 +128,7 @@ def register(ctx: ServiceContext, actor: Actor, body: IncidentCreate) -> tuple[i
             raise Invalid("The time the call was received cannot be in the future.")
         unattended = body.source in UNATTENDED_SOURCES
         incident = Incident(
-            number=_next_number(session, now),
+            number=_placeholder(),
             type_code=type_row.code if type_row else None,
             priority=int(body.priority or (type_row.priority if type_row else Priority.NORMAL)),
             status=(Status.NEW if unattended else Status.REGISTERED).value,
@@ -139,11 +148,14 @@ def register(ctx: ServiceContext, actor: Actor, body: IncidentCreate) -> tuple[i
             incident.claim_expires_at = now + ctx.lease
         session.add(incident)
         session.flush()
+        incident.number = _next_number(session, now)  # last: the counter stays locked
+        session.flush()
         journal.record("incident.created", "incident", incident.id, incident_state(incident),
                        incident_id=incident.id, room=incident.room)
         if body.caller:
             add_caller(session, journal, incident, body.caller)
-        return 201, incident_detail(session, incident)
+        # A new incident has no hand-overs or notes yet: no need to ask the database.
+        return 201, {"incident": incident_state(incident), "handovers": [], "notes": []}
 
     return run_mutation(ctx, actor, body.mutation_id, work)
 
@@ -182,8 +194,13 @@ def patch(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentPat
         if Status(incident.status) not in (Status.NEW, Status.REGISTERED, Status.DISPATCHED,
                                            Status.IN_PROGRESS, Status.RESOLVED):
             raise Invalid(f"Incident {incident.number} is {incident.status}; it cannot be edited.")
-        if "type_code" in body.model_fields_set:
-            incident.type_code = _type(session, body.type_code).code if body.type_code else None
+        if "type_code" in body.model_fields_set and body.type_code != incident.type_code:
+            type_row = _type(session, body.type_code)
+            incident.type_code = type_row.code if type_row else None
+            if type_row is not None and body.priority is None:
+                # Classifying an untyped report gives it its type's priority, unless the
+                # operator set one in the same change.
+                incident.priority = type_row.priority
         if body.priority is not None:
             incident.priority = int(body.priority)
         if body.description is not None:

@@ -78,25 +78,24 @@ class Journal:
                 kind, entity, entity_id, after, before=before, incident_id=incident_id, room=room
             )
 
-    def flush(self) -> int | None:
-        """Number the entries and write them. Call last in the transaction: the log head
-        stays locked from here to the commit, and every other writer waits on it."""
+    def flush(self) -> list[dict[str, Any]]:
+        """Number the entries and write them; returns them as written. Call last in the
+        transaction: the log head stays locked from here to the commit, and every other
+        writer waits on it."""
         if not self.entries:
-            return None
+            return []
         n = len(self.entries)
         last = self.session.execute(
             update(LogHead).where(LogHead.id == 1).values(seq=LogHead.seq + n)
             .returning(LogHead.seq)
         ).scalar_one()
         first = last - n + 1
-        self.session.execute(
-            ChangeLog.__table__.insert(),
-            [dict(e, seq=first + i) for i, e in enumerate(self.entries)],
-        )
+        rows = [dict(e, seq=first + i) for i, e in enumerate(self.entries)]
+        self.session.execute(ChangeLog.__table__.insert(), rows)
         if self.session.get_bind().dialect.name == "postgresql":
             # Delivered at commit, and only if it commits: a poke to the other processes.
             self.session.execute(
                 text("SELECT pg_notify(:ch, :seq)"), {"ch": NOTIFY_CHANNEL, "seq": str(last)}
             )
         self.entries.clear()
-        return last
+        return rows

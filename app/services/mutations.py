@@ -46,15 +46,15 @@ def run_mutation(
             status, body = work(session, journal)
             row.status_code, row.response = status, body
             session.flush()
-            last = journal.flush()
-    except IntegrityError:
+            written = journal.flush()
+    except IntegrityError as e:
         with ctx.db.read() as session:
             seen = session.get(Mutation, mid)
-            if seen is None:
-                raise
-            return _replay(seen, actor)
-    if last is not None:
-        ctx.committed(last)
+            if seen is not None:
+                return _replay(seen, actor)
+        raise Conflict("The change collided with another one made at the same moment; "
+                       "nothing was saved. Try again.", detail=type(e.orig).__name__) from e
+    ctx.committed(written)
     return status, body
 
 
@@ -63,7 +63,6 @@ def run_system(ctx: ServiceContext, actor: Actor, work: Callable[[Session, Journ
     with ctx.db.write() as session:
         journal = Journal(session, actor, ctx.clock())
         result = work(session, journal)
-        last = journal.flush()
-    if last is not None:
-        ctx.committed(last)
+        written = journal.flush()
+    ctx.committed(written)
     return result

@@ -106,6 +106,9 @@ class StreamWorker(threading.Thread):
         ws = websocket.create_connection(
             url, header=[f"Authorization: Bearer {self.http.token}"], timeout=30,
             enable_multithread=True,
+            # The library checks UTF-8 in pure Python, byte by byte (most of a console's stream
+            # time); json.loads rejects invalid UTF-8 anyway, in C.
+            skip_utf8_validation=True,
         )
         self._ws = ws
         try:

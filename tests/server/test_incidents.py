@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy import insert, select, text, update
 
 from app.models import ChangeLog, Incident, IncidentCounter, PersonalDataRead
@@ -368,9 +367,6 @@ def test_callers_personal_data_is_read_on_record_and_kept_out_of_the_journal(
         assert secret not in snapshot, secret
 
 
-@pytest.mark.xfail(strict=True, reason="bug: app/services/handovers.py report_stage adds a "
-                   "HandoverCrew row even when that crew is already attached; the unique "
-                   "constraint (handover_id, crew_id) turns the report into a 500")
 def test_a_report_naming_the_crew_already_attached_is_accepted(service: ServiceThread) -> None:
     op, fire = login(service.url, "operator"), login(service.url, "ds-fire")
     inc = op.register(type_code="fire_residential")["incident"]
@@ -386,10 +382,6 @@ def test_a_report_naming_the_crew_already_attached_is_accepted(service: ServiceT
     assert h["stage"] == "on_scene" and h["crew_ids"] == [crew["id"]]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: app/services/incidents.py _next_number creates "
-                   "the year's counter row with a plain INSERT when UPDATE finds none; a "
-                   "second writer doing the same at once (another service process, or two "
-                   "calls at New Year) hits the primary key and gets a 500")
 def test_the_years_first_number_taken_by_two_writers_at_once(pg_url: str) -> None:
     """PostgreSQL only: SQLite writers are serialized and cannot race here. Another writer
     (as another service process would) creates this year's counter and has not committed

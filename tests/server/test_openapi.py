@@ -108,10 +108,6 @@ def test_every_write_has_a_body_schema_with_a_required_mutation_id(served) -> No
         assert schema["properties"]["mutation_id"]["format"] == "uuid", (method, path)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: routes outside app/server/routes/incidents.py "
-                   "(auth/login, gazetteer/*, changes) document 422 as FastAPI's "
-                   "HTTPValidationError {detail}, but the service answers ErrorBody "
-                   "{code, message, params}")
 def test_refusals_are_documented_as_they_are_sent(served) -> None:  # type: ignore[no-untyped-def]
     svc, doc = served
     # What a refused request really gets back:

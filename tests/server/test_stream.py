@@ -7,7 +7,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 import websocket
 
 from app.server.embedded import ServiceThread
@@ -54,9 +53,6 @@ def add_note(client: Client, incident_id: int, text: str) -> None:
     assert r.status_code == 201, r.text
 
 
-@pytest.mark.xfail(strict=True, reason="bug: app/server/routes/state.py closes the socket "
-                   "before accepting it, so uvicorn answers the handshake with HTTP 403 and "
-                   "no close code 4401 reaches the client (which then never signs out)")
 def test_without_a_valid_token_the_stream_is_closed_with_4401(service: ServiceThread) -> None:
     for query in ({}, {"token": "made-up-token"}):
         ws = connect(service, None, **query)

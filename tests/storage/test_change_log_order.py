@@ -20,7 +20,7 @@ def _begin_change(db: Database, marker: str):
     tx = session.begin()
     journal = Journal(session, SYSTEM, db_now())
     journal.record("test.marker", "incident", 0, {"marker": marker})
-    seq = journal.flush()
+    seq = journal.flush()[-1]["seq"]
     return session, tx, seq
 
 

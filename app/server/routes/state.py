@@ -12,6 +12,7 @@ from starlette.websockets import WebSocketState
 
 from app.domain.enums import Role
 from app.domain.errors import DomainError
+from app.schemas.base import MAX_ID
 from app.schemas.stream import Change, Hello, Snapshot
 from app.server.deps import Ctx, CurrentActor
 from app.server.runtime import Runtime
@@ -38,7 +39,7 @@ def get_snapshot(ctx: Ctx, actor: CurrentActor) -> Snapshot:
 
 @router.get("/changes", response_model=list[Change],
             summary="Changes after a number, in order (the stream's backlog, over plain HTTP)")
-def get_changes(ctx: Ctx, actor: CurrentActor, after: int = Query(ge=0),
+def get_changes(ctx: Ctx, actor: CurrentActor, after: int = Query(ge=0, le=MAX_ID),
                 limit: int = Query(PAGE, ge=1, le=PAGE)) -> list[Change]:
     _no_duty_services(actor)
     return feed.changes_after(ctx, after, limit)
@@ -60,6 +61,9 @@ async def stream(ws: WebSocket, since: int | None = None, epoch: str | None = No
     runtime: Runtime = ws.app.state.runtime
     ctx = runtime.ctx
     token = _token_of(ws)
+    # Accept first: a socket closed before the handshake completes reaches the client as a
+    # bare HTTP 403, and it could not tell "sign in again" from "the network failed".
+    await ws.accept()
     try:
         if token is None:
             raise Forbidden("Not signed in.")
@@ -69,7 +73,6 @@ async def stream(ws: WebSocket, since: int | None = None, epoch: str | None = No
         await ws.close(code=4401 if e.code in ("unauthorized", "session_expired", "forbidden")
                        else 4400, reason=e.message[:120])
         return
-    await ws.accept()
     broadcaster = runtime.broadcaster
     sub = broadcaster.subscribe()
     connection_id = str(uuid.uuid4())
