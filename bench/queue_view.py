@@ -69,7 +69,7 @@ def burst(store: ReplicaStore, rng: random.Random, n: int, next_id: int) -> list
     out = []
     seq = store.seq
     ids = list(store.data["incident"])
-    for k in range(n):
+    for _ in range(n):
         seq += 1
         roll = rng.random()
         if roll < 0.1:
@@ -98,10 +98,10 @@ class PlainModel(QAbstractTableModel):
         self.rows = rows
         self.row_of = {r["id"]: n for n, r in enumerate(rows)}
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Col)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
@@ -141,53 +141,60 @@ def make_view(model) -> QTableView:  # type: ignore[no-untyped-def]
     return view
 
 
+def one_run(base: list[dict[str, Any]], rng: random.Random, run: int) -> dict[str, tuple]:
+    """Every operation once on fresh models: ours and the proxy baseline."""
+    catalog = CatalogView.from_wire(CATALOG)
+    store = ReplicaStore()
+    store.load_snapshot({"epoch": "e", "seq": 0, "incidents": [dict(i) for i in base],
+                         "handovers": [], "notes": [], "crews": []})
+    view, pview = make_view(None), make_view(None)
+    made: dict[str, QueueModel] = {}
+
+    def load_ours() -> None:
+        made["m"] = QueueModel(store, catalog, user_id=1, now=lambda: NOW)
+        view.setModel(made["m"])
+
+    plain = PlainModel([dict(i) for i in base])
+    proxy = QSortFilterProxyModel()
+    proxy.setFilterKeyColumn(-1)
+
+    def load_proxy() -> None:
+        proxy.setSourceModel(plain)
+        pview.setModel(proxy)
+
+    out: dict[str, tuple] = {"load 100k": (timed(view, load_ours), timed(pview, load_proxy))}
+    model = made["m"]
+    word = "строит" if run % 2 == 0 else "кузнец"
+    out["filter keystroke"] = (
+        timed(view, lambda: model.set_filter(QueueFilter(text=word))),
+        timed(pview, lambda: proxy.setFilterFixedString(word)))
+    out["clear filter"] = (
+        timed(view, lambda: model.set_filter(QueueFilter(statuses=frozenset()))),
+        timed(pview, lambda: proxy.setFilterFixedString("")))
+    out["sort by address"] = (
+        timed(view, lambda: model.sort(Col.ADDRESS, Qt.SortOrder.AscendingOrder)),
+        timed(pview, lambda: proxy.sort(Col.ADDRESS, Qt.SortOrder.AscendingOrder)))
+    changes = burst(store, rng, 1000, len(base) + 10_000 * (run + 1))
+    proxy.setDynamicSortFilter(True)
+    out["burst of 1,000 changes"] = (
+        timed(view, lambda: model.apply(store.apply(changes))),
+        timed(pview, lambda: plain.apply(changes)))
+    for v in (view, pview):
+        v.close()
+        v.deleteLater()
+    QApplication.processEvents()
+    return out
+
+
 def run(rows: int, repeat: int) -> dict[str, tuple[list[float], list[float]]]:
     rng = random.Random(2018)
     base = [incident(i, rng) for i in range(1, rows + 1)]
-    catalog = CatalogView.from_wire(CATALOG)
     results: dict[str, tuple[list[float], list[float]]] = {}
-
-    def record(name: str, ours: float, theirs: float) -> None:
-        a, b = results.setdefault(name, ([], []))
-        a.append(ours)
-        b.append(theirs)
-
     for r in range(repeat):
-        store = ReplicaStore()
-        store.load_snapshot({"epoch": "e", "seq": 0, "incidents": [dict(i) for i in base],
-                             "handovers": [], "notes": [], "crews": []})
-        holder: dict[str, Any] = {}
-        view = make_view(None)
-        load = timed(view, lambda: (holder.__setitem__(
-            "m", QueueModel(store, catalog, user_id=1, now=lambda: NOW)),
-            view.setModel(holder["m"])))
-        model: QueueModel = holder["m"]
-        plain = PlainModel([dict(i) for i in base])
-        proxy = QSortFilterProxyModel()
-        proxy.setFilterKeyColumn(-1)
-        pview = make_view(None)
-        pload = timed(pview, lambda: (proxy.setSourceModel(plain), pview.setModel(proxy)))
-        record("load 100k", load, pload)
-
-        word = "строит" if r % 2 == 0 else "кузнец"
-        record("filter keystroke",
-               timed(view, lambda w=word: model.set_filter(QueueFilter(text=w))),
-               timed(pview, lambda w=word: proxy.setFilterFixedString(w)))
-        record("clear filter", timed(view, lambda: model.set_filter(QueueFilter(statuses=frozenset()))),
-               timed(pview, lambda: proxy.setFilterFixedString("")))
-        record("sort by address",
-               timed(view, lambda: model.sort(Col.ADDRESS, Qt.SortOrder.AscendingOrder)),
-               timed(pview, lambda: proxy.sort(Col.ADDRESS, Qt.SortOrder.AscendingOrder)))
-        changes = burst(store, rng, 1000, rows + 10_000 * (r + 1))
-        proxy.setDynamicSortFilter(True)
-        record("burst of 1,000 changes",
-               timed(view, lambda ch=changes: model.apply(store.apply(ch))),
-               timed(pview, lambda ch=changes: plain.apply(ch)))
-        view.close()
-        pview.close()
-        view.deleteLater()
-        pview.deleteLater()
-        QApplication.processEvents()
+        for name, (ours, theirs) in one_run(base, rng, r).items():
+            a, b = results.setdefault(name, ([], []))
+            a.append(ours)
+            b.append(theirs)
     return results
 
 
@@ -211,7 +218,7 @@ def main() -> int:
         failed |= not ok
         print(f"{name:28} {statistics.median(ours):9.1f} ({max(ours):6.1f})"
               f" {statistics.median(theirs):14.1f} ({max(theirs):7.1f})"
-              f" {str(target or '—'):>8}  {'PASS' if ok else 'FAIL' if target else ''}")
+              f" {target or '—'!s:>8}  {'PASS' if ok else 'FAIL' if target else ''}")
     del app
     return 1 if failed else 0
 
