@@ -29,6 +29,7 @@ from app.sync.facts import incident_facts
 from app.sync.store import Applied, ReplicaStore
 from app.ui import timefmt
 from app.ui.catalog_view import CatalogView
+from app.ui.heap import settle_heap
 from app.ui.queue_filter import QueueFilter, RowFacts
 from app.ui.words import PRIORITY, STAGE, STAGE_MARK, STATUS, word
 
@@ -61,8 +62,9 @@ OVERDUE = QColor("#c62828")
 NEAR_NORM = QColor("#ef6c00")
 PRIORITY_COLOURS = {1: QColor("#b71c1c"), 2: QColor("#e65100")}
 IncidentId = int
-Key = tuple[Any, ...]
+Key = tuple[Any, IncidentId, RowFacts]
 STATUS_ORDER = {code: n for n, code in enumerate(STATUS)}
+ACTIVE_ANY = frozenset(STATUS)  # "any status", as a set to test membership in
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
                     Qt.ItemDataRole.UserRole})
@@ -113,13 +115,15 @@ def _from_sorted(keys: list[Key]) -> SortedList:
 
 
 class _Order:
-    """Incident ids kept in order by their sort keys (each key ends with the incident id, so
-    keys are unique). A sorted list finds, adds and removes a row in O(log n)."""
+    """Incident ids kept in order by their sort keys. A key is (column value, incident id,
+    row facts): the id makes keys unique, so the facts are never compared; they ride along
+    so that a filter pass reads them without a look-up per row. A sorted list finds, adds
+    and removes a row in O(log n)."""
 
     def __init__(self, desc: bool, keys: Iterable[Key] = (), *, ordered: bool = False) -> None:
         self.desc = desc
         self.sl: SortedList = _from_sorted(list(keys)) if ordered else SortedList(keys)
-        self.key_of: dict[IncidentId, Key] = {k[-1]: k for k in self.sl}
+        self.key_of: dict[IncidentId, Key] = {k[1]: k for k in self.sl}
 
     def __len__(self) -> int:
         return len(self.sl)
@@ -128,7 +132,7 @@ class _Order:
         return len(self.sl) - 1 - row if self.desc else row
 
     def id_at(self, row: int) -> IncidentId:
-        return self.sl[self._pos(row)][-1]
+        return self.sl[self._pos(row)][1]
 
     def key_at(self, row: int) -> Key:
         return self.sl[self._pos(row)]
@@ -139,12 +143,13 @@ class _Order:
 
     def place(self, key: Key) -> int:
         """The row a new key would take, counted in the current order."""
-        pos = self.sl.bisect_left(key)
+        # Only (value, id): with the incident's old key still in, two keys could tie there.
+        pos = self.sl.bisect_left(key[:2])
         return len(self.sl) - pos if self.desc else pos
 
     def add(self, key: Key) -> None:
         self.sl.add(key)
-        self.key_of[key[-1]] = key
+        self.key_of[key[1]] = key
 
     def discard(self, incident_id: IncidentId) -> None:
         key = self.key_of.pop(incident_id, None)
@@ -153,7 +158,7 @@ class _Order:
 
     def ids(self) -> Iterable[IncidentId]:
         keys = reversed(self.sl) if self.desc else iter(self.sl)
-        return (k[-1] for k in keys)
+        return (k[1] for k in keys)
 
 
 class QueueModel(QAbstractTableModel):
@@ -273,25 +278,39 @@ class QueueModel(QAbstractTableModel):
 
     # -- order and filter --------------------------------------------------------------
 
+    def _value(self) -> Callable[[dict[str, Any]], Any]:
+        """The sort column's value of one incident."""
+        address, type_name = self._address, self.catalog.type_name
+        handovers = self.store.handovers_of
+        return {
+            Col.NUMBER: lambda inc: inc["number"],
+            Col.PRIORITY: lambda inc: (inc["priority"], inc["received_at"]),
+            Col.STATUS: lambda inc: (STATUS_ORDER[inc["status"]], inc["priority"]),
+            Col.TYPE: lambda inc: type_name(inc.get("type_code")),
+            Col.ADDRESS: lambda inc: address[inc["id"]],
+            Col.SERVICES: lambda inc: len(handovers(inc["id"])),
+            # Ascending age is the youngest first; ISO UTC strings sort as the times do.
+            Col.AGE: lambda inc: _Reversed(inc["received_at"]),
+            Col.HOLDER: lambda inc: inc.get("claim_holder_name") or "",
+        }[self.sort_column]
+
     def _key(self, inc: dict[str, Any]) -> Key:
-        col = self.sort_column
-        if col == Col.NUMBER:
-            k: Any = inc["number"]
-        elif col == Col.PRIORITY:
-            return (inc["priority"], inc["received_at"], inc["id"])
-        elif col == Col.STATUS:
-            return (STATUS_ORDER[inc["status"]], inc["priority"], inc["id"])
-        elif col == Col.TYPE:
-            k = self.catalog.type_name(inc.get("type_code"))
-        elif col == Col.ADDRESS:
-            k = self._address[inc["id"]]
-        elif col == Col.SERVICES:
-            k = len(self.store.handovers_of(inc["id"]))
-        elif col == Col.AGE:  # ascending: the youngest first; ISO UTC strings sort as times
-            return (_Reversed(inc["received_at"]), inc["id"])
+        return (self._value()(inc), inc["id"], self._facts[inc["id"]])
+
+    def _sorted_all(self) -> _Order:
+        """Every incident in order: ids sorted by the column value alone (a stable sort of
+        ids already ascending breaks ties by id, as the keys do), then zipped into keys."""
+        incidents = self.store.data["incident"]
+        if self.sort_column == Col.ADDRESS:
+            values = self._address
         else:
-            k = inc.get("claim_holder_name") or ""
-        return (k, inc["id"])
+            value = self._value()
+            values = {i: value(inc) for i, inc in incidents.items()}
+        ids = sorted(incidents)
+        ids.sort(key=values.__getitem__)
+        keys = list(zip(map(values.__getitem__, ids), ids, map(self._facts.__getitem__, ids),
+                        strict=True))
+        return _Order(self.sort_desc, keys, ordered=True)
 
     def _remember(self, inc: dict[str, Any]) -> None:
         """What filtering and sorting read, computed once per change of the incident."""
@@ -313,20 +332,28 @@ class QueueModel(QAbstractTableModel):
         self._address, self._facts = {}, {}
         for inc in incidents.values():
             self._remember(inc)
-        self._all = _Order(self.sort_desc, (self._key(inc) for inc in incidents.values()))
+        self._all = self._sorted_all()
         self._rows = self._filtered(self._all)
         self.endResetModel()
+        settle_heap()
 
     def _filtered(self, source: _Order) -> _Order:
         """One pass over ``source`` in order; sorted input sorts again in linear time. The
         test is written out inline: a function call per row would cost more than the test."""
-        flt, facts, uid = self.filter, self._facts, self.user_id
+        flt, uid = self.filter, self.user_id
         st, pr, room, mine = flt.statuses, flt.priorities, flt.room, flt.mine
         words = flt.words()
         w0 = words[0] if words else ""
         rest = words[1:]
+        if not (st or pr or room or mine or words):
+            return _Order(self.sort_desc, list(source.sl), ordered=True)
+        if not (pr or room or mine or rest):  # the usual case: statuses and one word
+            st = st or ACTIVE_ANY
+            return _Order(self.sort_desc, [k for k in source.sl
+                                           if (f := k[2])[0] in st and w0 in f[4]],
+                          ordered=True)
         keys = [k for k in source.sl
-                if (f := facts[k[-1]])
+                if (f := k[2])
                 and (not st or f[0] in st) and (not pr or f[1] in pr)
                 and (not room or f[2] == room) and (not mine or f[3] == uid)
                 and w0 in f[4] and (not rest or all(w in f[4] for w in rest))]
@@ -350,8 +377,7 @@ class QueueModel(QAbstractTableModel):
         held = [self.id_at(p.row()) for p in persistent]
         self.sort_column = Col(column)
         self.sort_desc = order == Qt.SortOrder.DescendingOrder
-        incidents = self.store.data["incident"]
-        self._all = _Order(self.sort_desc, (self._key(inc) for inc in incidents.values()))
+        self._all = self._sorted_all()
         self._rows = self._filtered(self._all)
         moved = []
         for p, incident_id in zip(persistent, held, strict=True):
