@@ -73,10 +73,11 @@ class Database:
             yield session
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, *, consistent: bool = False) -> Iterator[Session]:
+        """A read-only transaction. ``consistent``: every query sees one snapshot of the
+        database (REPEATABLE READ), as a snapshot and its sequence number must."""
         with self._read() as session, session.begin():
-            if self.is_postgres:
-                # A snapshot and its sequence number must come from one consistent view.
+            if consistent and self.is_postgres:
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield session
 

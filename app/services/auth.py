@@ -98,20 +98,40 @@ def _verify(hashed: str, password: str) -> bool:
         return False
 
 
+# A token checked in the last few seconds is not read from the database again: every
+# request carries one. A logout or a disabled account reaches other processes within this.
+TOKEN_CACHE_SECONDS = 5.0
+_CACHE_LIMIT = 10_000
+
+
 def authenticate(ctx: ServiceContext, token: str) -> Actor:
+    key = _token_hash(token)
+    now = ctx.clock()
+    cached = ctx.token_cache.get(key)
+    if cached is not None:
+        actor, expires_at, checked_at = cached
+        if (now - checked_at).total_seconds() < TOKEN_CACHE_SECONDS:
+            if expires_at <= now:
+                raise SessionExpired("Your session has expired. Sign in again.")
+            return actor
     with ctx.db.read() as session:
-        row = session.get(AuthToken, _token_hash(token))
+        row = session.get(AuthToken, key)
         if row is None:
             raise Unauthorized("Not signed in: the session token is unknown. Sign in again.")
-        if row.expires_at <= ctx.clock():
+        if row.expires_at <= now:
             raise SessionExpired("Your session has expired. Sign in again.")
         user = session.get(User, row.user_id)
         if user is None or not user.active:
             raise Unauthorized("This account is disabled.")
-        return actor_of(user)
+        actor = actor_of(user)
+    if len(ctx.token_cache) > _CACHE_LIMIT:
+        ctx.token_cache.clear()
+    ctx.token_cache[key] = (actor, row.expires_at, now)
+    return actor
 
 
 def logout(ctx: ServiceContext, token: str) -> None:
+    ctx.token_cache.pop(_token_hash(token), None)
     with ctx.db.write() as session:
         session.execute(delete(AuthToken).where(AuthToken.token_hash == _token_hash(token)))
 

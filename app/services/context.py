@@ -37,6 +37,9 @@ class ServiceContext:
     # Called after every commit that wrote change-log rows, with those rows (seq included).
     on_commit: list[Callable[[list[dict[str, Any]]], None]] = field(default_factory=list)
 
+    # Recently checked session tokens: hash -> (actor, token expiry, when checked).
+    token_cache: dict[str, tuple[Actor, datetime, datetime]] = field(default_factory=dict)
+
     def committed(self, rows: list[dict[str, Any]]) -> None:
         if rows:
             for hook in self.on_commit:

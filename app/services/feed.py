@@ -21,7 +21,7 @@ def head(session: Session) -> tuple[int, str]:
 
 def snapshot(ctx: ServiceContext) -> Snapshot:
     """The whole live state and the sequence number it is exact at, from one consistent read."""
-    with ctx.db.read() as session:
+    with ctx.db.read(consistent=True) as session:
         seq, epoch = head(session)
         crews_of: dict[int, list[int]] = defaultdict(list)
         for handover_id, crew_id in session.execute(
