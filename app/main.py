@@ -55,24 +55,34 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     args = parse(argv)
-    service = None
-    url = args.server
-    if url is None:
-        service = start_embedded(data_dir())
-        url = service.url
-    print(f"dispatch service: {url}", file=sys.stderr)
-    try:
-        if args.service_only:
+    if args.service_only:
+        service = start_embedded(data_dir()) if args.server is None else None
+        print(f"dispatch service: {service.url if service else args.server}", file=sys.stderr)
+        try:
             if service is not None:
                 service.thread.join()
-            return 0
-        from app.ui.console import run_console
+        except KeyboardInterrupt:
+            pass
+        finally:
+            if service is not None:
+                service.stop()
+        return 0
+    from app.ui.console import run_console
 
-        return run_console(url, embedded=service is not None)
+    if args.server is not None:
+        return run_console(args.server)
+    started: list[ServiceThread] = []
+
+    def embedded() -> str:
+        started.append(start_embedded(data_dir()))
+        return started[0].url
+
+    try:
+        return run_console(embedded)
     except KeyboardInterrupt:
         return 0
     finally:
-        if service is not None:
+        for service in started:
             service.stop()
 
 

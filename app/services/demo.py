@@ -127,8 +127,10 @@ def seed_demo(ctx: ServiceContext, *, incidents: int = 300, days: int = 4,
               seed: int = demo_city.DEMO_SEED) -> SeedReport:
     report = seed_reference(ctx)
     with ctx.db.read() as s:
-        if s.scalar(select(func.count()).select_from(Incident)):
-            return report  # the history exists already
+        existing = s.scalar(select(func.count()).select_from(Incident)) or 0
+    if existing:
+        report.incidents = existing  # the history exists already
+        return report
     report.incidents = _history(ctx, incidents, days, random.Random(seed))
     return report
 
@@ -180,6 +182,7 @@ def _history(ctx: ServiceContext, count: int, days: int, rng: random.Random) -> 
         for plan in plans:
             clock.now = plan.at
             _run(ctx, plan, users, rng)
+        _let_go(ctx, users)
         return count
     finally:
         ctx.clock = real_clock
@@ -242,7 +245,6 @@ def _run(ctx: ServiceContext, plan: _Plan, users: dict[str, Actor], rng: random.
             received_at=ctx.clock(), registration_seconds=round(rng.uniform(25, 140), 1),
         ))
         _follow(case, body)
-        _let_go(ctx, case, body, actor)
         return
     if case.incident_id is None:
         return
@@ -280,7 +282,6 @@ def _run(ctx: ServiceContext, plan: _Plan, users: dict[str, Actor], rng: random.
             _, body = handovers.report_stage(ctx, service_user, handover["id"], HandoverStageIn(
                 mutation_id=uuid.uuid4(), stage=stage))
     _follow(case, body)
-    _let_go(ctx, case, body, desk)
 
 
 def _follow(case: _Case, body: dict) -> None:
@@ -288,11 +289,14 @@ def _follow(case: _Case, body: dict) -> None:
     case.version = body["incident"]["version"]
 
 
-def _let_go(ctx: ServiceContext, case: _Case, body: dict, actor: Actor) -> None:
+def _let_go(ctx: ServiceContext, users: dict[str, Actor]) -> None:
     """Demo operators release what they worked on, so the console starts with a free queue."""
-    holder = body["incident"].get("claim_holder_id")
-    if holder is not None and holder == actor.id and case.incident_id is not None:
-        claims.release(ctx, actor, case.incident_id, uuid.uuid4())
+    by_id = {u.id: u for u in users.values()}
+    with ctx.db.read() as s:
+        held = s.execute(select(Incident.id, Incident.claim_holder_id)
+                         .where(Incident.claim_holder_id.is_not(None))).all()
+    for incident_id, holder in held:
+        claims.release(ctx, by_id[holder], incident_id, uuid.uuid4())
 
 
 def _merge_target(ctx: ServiceContext, incident_id: int) -> int | None:

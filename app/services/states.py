@@ -37,14 +37,21 @@ def crew_state(row: Crew) -> dict[str, Any]:
 
 
 def incident_detail(session: Session, incident: Incident) -> dict[str, Any]:
-    handovers = session.scalars(
+    handovers = list(session.scalars(
         select(Handover).where(Handover.incident_id == incident.id).order_by(Handover.id)
-    )
+    ))
+    crews: dict[int, list[int]] = {h.id: [] for h in handovers}
+    if handovers:  # every hand-over's crews in one query, not one query each
+        for handover_id, crew_id in session.execute(
+            select(HandoverCrew.handover_id, HandoverCrew.crew_id)
+            .where(HandoverCrew.handover_id.in_(crews)).order_by(HandoverCrew.id)
+        ):
+            crews[handover_id].append(crew_id)
     notes = session.scalars(
         select(Note).where(Note.incident_id == incident.id).order_by(Note.id)
     )
     return {
         "incident": incident_state(incident),
-        "handovers": [handover_state(session, h) for h in handovers],
+        "handovers": [{**state(HandoverOut, h), "crew_ids": crews[h.id]} for h in handovers],
         "notes": [note_state(n) for n in notes],
     }

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+import threading
+from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaObject, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.sync import SyncClient
 from app.sync.stream import StreamState
@@ -22,13 +24,49 @@ def settings() -> QSettings:
     return QSettings("city-dispatch", "console")
 
 
-def run_console(url: str, *, embedded: bool, login: tuple[str, str] | None = None) -> int:
+def _start_embedded(app: QApplication, start: Callable[[], str]) -> str:
+    """Start the embedded service off the GUI thread (the first start builds the demo city,
+    some seconds of work) with a window saying so."""
+    notice = QLabel(QCoreApplication.translate(
+        "Console", "Preparing the embedded service and the demo city…"))
+    notice.setWindowTitle(QCoreApplication.translate("Console", "City dispatch"))
+    notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    notice.setMinimumSize(520, 160)
+    notice.setStyleSheet("font-size: 14pt; padding: 24px;")
+    notice.show()
+    result: dict[str, object] = {}
+    loop = QEventLoop()
+
+    def work() -> None:
+        try:
+            result["url"] = start()
+        except Exception as e:  # shown to the person who started the console
+            result["error"] = e
+        # Queued to the GUI thread: it quits the loop even if it has not started yet.
+        QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection)
+
+    worker = threading.Thread(target=work, name="embedded-start", daemon=True)
+    worker.start()
+    loop.exec()
+    worker.join()
+    notice.close()
+    if "error" in result:
+        raise result["error"]  # type: ignore[misc]
+    return str(result["url"])
+
+
+def run_console(target: str | Callable[[], str], *,
+                login: tuple[str, str] | None = None) -> int:
+    """``target``: a central service's URL, or a function that starts the embedded one and
+    returns its URL."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("city-dispatch")
     store = settings()
     language = str(store.value("language", "ru"))
     install_translator(app, language)
 
+    embedded = callable(target)
+    url = _start_embedded(app, target) if callable(target) else target
     client: SyncClient | None = None
     if embedded:
         # The embedded demo lands the operator signed in as the demo operator.
@@ -56,7 +94,10 @@ def run_console(url: str, *, embedded: bool, login: tuple[str, str] | None = Non
 
     bridge.state_changed.connect(on_state)
     client.start()
-    window.show()
+    screen = app.primaryScreen()
+    if screen is not None:  # where no window manager maximizes, fill the screen ourselves
+        window.setGeometry(screen.availableGeometry())
+    window.showMaximized()
     try:
         return app.exec()
     finally:

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.card_dock.setObjectName("cardDock")
         self.card_dock.setWidget(scroll)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.card_dock)
-        self.resizeDocks([self.card_dock], [600], Qt.Orientation.Horizontal)
+        scroll.setMinimumWidth(520)
         self.setStatusBar(LiveStatusBar(bridge, self))
 
         bridge.changes.connect(self.on_changes)
@@ -72,6 +72,12 @@ class MainWindow(QMainWindow):
         self.ticker.start(1000)
         self._make_actions()
         self.resize(1600, 900)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        # Dock sizes are only honoured once the window has its own size.
+        QTimer.singleShot(0, lambda: self.resizeDocks([self.card_dock], [max(
+            560, self.width() // 3)], Qt.Orientation.Horizontal))
 
     def _make_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Incident"))
@@ -119,6 +125,9 @@ class MainWindow(QMainWindow):
         self.card.refresh()
         if keep is not None:
             self.queue.select(keep)
+        elif self.model.rowCount():
+            # Something is always selected, so the arrow keys work from the first moment.
+            self.queue.select(self.model.id_at(0) or 0)
 
     # -- actions -----------------------------------------------------------------------
 

@@ -106,7 +106,7 @@ class QueuePanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         for col, width in ((Col.NUMBER, 105), (Col.PRIORITY, 125), (Col.STATUS, 100),
                            (Col.TYPE, 200), (Col.ADDRESS, 230), (Col.SERVICES, 170),
                            (Col.AGE, 70), (Col.HOLDER, 130)):

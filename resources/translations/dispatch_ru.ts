@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>Console</name>
+    <message>
+        <location filename="../../app/ui/console.py" line="30"/>
+        <source>Preparing the embedded service and the demo city…</source>
+        <translation>Запускается встроенный сервер и готовится демонстрационный город…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/console.py" line="32"/>
+        <source>City dispatch</source>
+        <translation>ЕДДС города</translation>
+    </message>
+</context>
+<context>
     <name>IncidentCard</name>
     <message>
         <location filename="../../app/ui/card.py" line="76"/>
@@ -714,54 +727,54 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="50"/>
+        <location filename="../../app/ui/queue_model.py" line="51"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="51"/>
+        <location filename="../../app/ui/queue_model.py" line="52"/>
         <source>Priority</source>
         <translation>Приоритет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="52"/>
+        <location filename="../../app/ui/queue_model.py" line="53"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="53"/>
+        <location filename="../../app/ui/queue_model.py" line="54"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="54"/>
+        <location filename="../../app/ui/queue_model.py" line="55"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="55"/>
+        <location filename="../../app/ui/queue_model.py" line="56"/>
         <source>Duty services</source>
         <translation>Службы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="56"/>
+        <location filename="../../app/ui/queue_model.py" line="57"/>
         <source>Age</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="57"/>
+        <location filename="../../app/ui/queue_model.py" line="58"/>
         <source>Holder</source>
         <translation>В работе у</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="92"/>
-        <location filename="../../app/ui/queue_model.py" line="310"/>
+        <location filename="../../app/ui/queue_model.py" line="94"/>
+        <location filename="../../app/ui/queue_model.py" line="329"/>
         <source>flat %s</source>
         <translation>кв. %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="99"/>
-        <location filename="../../app/ui/queue_model.py" line="311"/>
+        <location filename="../../app/ui/queue_model.py" line="101"/>
+        <location filename="../../app/ui/queue_model.py" line="330"/>
         <source>(not verified)</source>
         <translation>(не проверен)</translation>
     </message>
@@ -1140,7 +1153,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/ui/console.py" line="52"/>
+        <location filename="../../app/ui/console.py" line="90"/>
         <source>Your session has expired. Sign in again.</source>
         <translation>Сеанс истёк. Войдите снова.</translation>
     </message>
