@@ -78,6 +78,9 @@ class LiveStatusBar(QStatusBar):
             self.offset.setStyleSheet("")
 
     def on_presence(self, users: list[dict[str, Any]]) -> None:
+        room = (self.bridge.client.user or {}).get("room")
+        if room:  # this room's people, and the city-wide ones (supervisors without a room)
+            users = [u for u in users if u.get("room") in (room, None)]
         names = [f"{u['name']} ({len(u['holds'])})" if u["holds"] else u["name"] for u in users]
         self.online.setText(self.tr("Online: %s") % (", ".join(names) or "—"))
         self.online.setToolTip("\n".join(

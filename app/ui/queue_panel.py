@@ -128,7 +128,7 @@ class QueuePanel(QWidget):
         self.mine.toggled.connect(self.apply_filter)
         self.saved.activated.connect(self._load_saved)
         self.save_button.clicked.connect(self.save_filter)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        # Ctrl+F is the main window's action; a second shortcut here would make it ambiguous.
         QShortcut(QKeySequence("Escape"), self.text, activated=self.text.clear)
         self._refresh_saved()
 
