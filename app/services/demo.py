@@ -29,7 +29,7 @@ from app.services import auth, claims, handovers, incidents, notes
 from app.services.auth import actor_of
 from app.services.catalog import store_reference
 from app.services.context import Actor, ServiceContext
-from app.services.gazetteer import DISTRICTS_KEY, load_addresses
+from app.services.gazetteer import BASEMAP_KEY, DISTRICTS_KEY, load_addresses
 from app.services.routing import ROUTING_KEY
 
 DEMO_PASSWORD = "demo-2018"
@@ -91,7 +91,12 @@ def seed_reference(ctx: ServiceContext) -> SeedReport:
             s, list(demo_city.ROOMS), list(demo_city.DUTY_SERVICES), list(demo_city.CATEGORIES),
             list(demo_city.INCIDENT_TYPES),
             {ROUTING_KEY: dict(demo_city.ROUTING),
-             DISTRICTS_KEY: {k: [list(p) for p in v] for k, v in demo_city.DISTRICTS.items()}},
+             DISTRICTS_KEY: {k: [list(p) for p in v] for k, v in demo_city.DISTRICTS.items()},
+             BASEMAP_KEY: {
+                 "rivers": {k: [list(p) for p in v] for k, v in demo_city.RIVERS.items()},
+                 "streets": [{"name": s.name, "points": [list(p) for p in s.points]}
+                             for s in demo_city.STREETS],
+             }},
         )
         if not s.scalar(select(func.count()).select_from(AddressRow)):
             load_addresses(s, demo_city.demo_addresses())

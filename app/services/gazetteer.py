@@ -20,6 +20,7 @@ from app.models import AddressRow, SettingRow
 from app.schemas.catalog import AddressOut
 
 DISTRICTS_KEY = "districts"
+BASEMAP_KEY = "basemap"  # lines of the offline basemap: rivers and streets
 
 
 def _address(row: AddressRow) -> Address:
@@ -67,6 +68,13 @@ def houses(session: Session, street: str) -> list[AddressOut]:
         .order_by(AddressRow.id)
     )
     return [AddressOut.model_validate(r) for r in rows]
+
+
+def basemap(session: Session) -> dict[str, object]:
+    """What the offline basemap draws: districts, rivers and streets as [lat, lon] lines."""
+    lines = session.get(SettingRow, BASEMAP_KEY)
+    return {"districts": districts(session), **(lines.value if lines else
+                                                 {"rivers": {}, "streets": []})}
 
 
 def districts(session: Session) -> dict[str, list[tuple[float, float]]]:

@@ -128,6 +128,9 @@ class SyncClient:
     def houses(self, street: str) -> list[dict[str, Any]]:
         return self.http.request("GET", "/gazetteer/houses", params={"street": street})
 
+    def basemap(self) -> dict[str, Any]:
+        return self.http.request("GET", "/gazetteer/basemap")
+
     def reverse_geocode(self, lat: float, lon: float) -> dict[str, Any] | None:
         return self.http.request("GET", "/gazetteer/reverse", params={"lat": lat, "lon": lon})
 

@@ -81,7 +81,7 @@ def run_console(target: str | Callable[[], str], *,
         store.setValue("login", dialog.login.text().strip())
     catalog = CatalogView.from_wire(client.catalog(), language)
     bridge = SyncBridge(client)
-    window = MainWindow(bridge, catalog, store)
+    window = MainWindow(bridge, catalog, store, basemap=client.basemap())
 
     def on_state(state: str, _message: str) -> None:
         if state == StreamState.SIGNED_OUT:

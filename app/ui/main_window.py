@@ -9,6 +9,8 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
+from app.maps.map_widget import MapView
+from app.maps.page import center_of
 from app.ui.address_book import AddressBook
 from app.ui.bridge import SyncBridge
 from app.ui.card import IncidentCard
@@ -16,6 +18,7 @@ from app.ui.catalog_view import CatalogView
 from app.ui.i18n import LANGUAGES
 from app.ui.intake import IntakeDialog
 from app.ui.live_status import LiveStatusBar
+from app.ui.map_panel import MapController
 from app.ui.queue_model import QueueModel
 from app.ui.queue_panel import QueuePanel
 from app.ui.sound import SoundEvents
@@ -25,7 +28,8 @@ from app.ui.unclaimed import UnclaimedBanner
 
 class MainWindow(QMainWindow):
     def __init__(self, bridge: SyncBridge, catalog: CatalogView, settings: QSettings,
-                 sounds: SoundEvents | None = None, parent: QWidget | None = None) -> None:
+                 sounds: SoundEvents | None = None, basemap: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.bridge = bridge
@@ -61,6 +65,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.card_dock)
         scroll.setMinimumWidth(520)
         self.setStatusBar(LiveStatusBar(bridge, self))
+        self.map_view: MapView | None = None
+        self.map: MapController | None = None
+        if basemap is not None:
+            self._make_map(basemap)
 
         bridge.changes.connect(self.on_changes)
         bridge.reset.connect(self.on_reset)
@@ -72,6 +80,21 @@ class MainWindow(QMainWindow):
         self.ticker.start(1000)
         self._make_actions()
         self.resize(1600, 900)
+
+    def _make_map(self, basemap: dict[str, Any]) -> None:
+        """The map in its own dock: it can float to another monitor."""
+        tiles = str(self.settings.value("map/tiles", "")) or None
+        self.map_view = MapView(center=center_of(basemap), basemap=basemap, tiles=tiles,
+                                attribution=str(self.settings.value("map/attribution", "")))
+        self.map = MapController(self.map_view, self.client.store, self.catalog,
+                                 now=self.client.server_now, parent=self)
+        self.map_dock = QDockWidget(self.tr("City map"), self)
+        self.map_dock.setObjectName("mapDock")
+        self.map_dock.setWidget(self.map_view)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.map_dock)
+        self.map.incident_clicked.connect(self.open_card)
+        self.queue.current_changed.connect(self.map.select)
+        self.map.reload()
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
@@ -115,6 +138,8 @@ class MainWindow(QMainWindow):
 
     def on_changes(self, batch: list[Any]) -> None:
         self.model.apply(batch)
+        if self.map is not None:
+            self.map.apply(batch)
         self.banner.apply(batch)
         self.card.on_changes(batch)
 
@@ -122,6 +147,8 @@ class MainWindow(QMainWindow):
         keep = self.queue.selected_id()
         self.model.reload()
         self.banner.reload()
+        if self.map is not None:
+            self.map.reload()
         self.card.refresh()
         if keep is not None:
             self.queue.select(keep)

@@ -583,12 +583,12 @@
         <translation>Расхождение часов %+.1f с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live_status.py" line="82"/>
+        <location filename="../../app/ui/live_status.py" line="85"/>
         <source>Online: %s</source>
         <translation>В сети: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live_status.py" line="84"/>
+        <location filename="../../app/ui/live_status.py" line="87"/>
         <source>%s holds %d incident(s)</source>
         <translation>%s: в работе %d</translation>
     </message>
@@ -669,59 +669,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="36"/>
+        <location filename="../../app/ui/main_window.py" line="40"/>
         <source>City dispatch — %s (%s)</source>
         <translation>ЕДДС — %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="58"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>Incident card</source>
         <translation>Карточка происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
+        <source>City map</source>
+        <translation>Карта города</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>&amp;Incident</source>
         <translation>&amp;Происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>&amp;New incident</source>
         <translation>&amp;Новое происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>&amp;Take the oldest unclaimed</source>
         <translation>&amp;Взять самое давнее невзятое</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>&amp;Search the queue</source>
         <translation>&amp;Поиск в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>&amp;Queue</source>
         <translation>&amp;Очередь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>&amp;Card</source>
         <translation>&amp;Карточка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>The language changes when the console is started again.</source>
         <translation>Язык сменится при следующем запуске консоли.</translation>
+    </message>
+</context>
+<context>
+    <name>MapController</name>
+    <message>
+        <location filename="../../app/ui/map_panel.py" line="34"/>
+        <source>Incidents</source>
+        <translation>Происшествия</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/map_panel.py" line="34"/>
+        <source>Crews</source>
+        <translation>Экипажи</translation>
     </message>
 </context>
 <context>

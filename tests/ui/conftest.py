@@ -48,13 +48,14 @@ def console(qapp, qtbot, live_service: ServiceThread, tmp_path: Path):  # type: 
     """Make signed-in main windows: ``console("operator")``."""
     made: list[tuple[MainWindow, SyncClient]] = []
 
-    def make(login: str = "operator") -> MainWindow:
+    def make(login: str = "operator", *, with_map: bool = False) -> MainWindow:
         client = SyncClient(live_service.url)
         client.login(login, DEMO_PASSWORD)
         catalog = CatalogView.from_wire(client.catalog(), "ru")
         bridge = SyncBridge(client)
         settings = QSettings(str(tmp_path / f"{login}.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(bridge, catalog, settings)
+        window = MainWindow(bridge, catalog, settings,
+                            basemap=client.basemap() if with_map else None)
         qtbot.addWidget(window)
         client.start()
         assert client.wait_live(10)

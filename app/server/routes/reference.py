@@ -47,6 +47,13 @@ def reverse(ctx: Ctx, _actor: CurrentActor, lat: float = Query(ge=-90, le=90),
     return AddressOut.model_validate(found, from_attributes=True) if found else None
 
 
+@router.get("/gazetteer/basemap",
+            summary="Districts, rivers and streets for the offline basemap, as [lat, lon] lines")
+def basemap(ctx: Ctx, _actor: CurrentActor) -> dict[str, object]:
+    with ctx.db.read() as s:
+        return gazetteer.basemap(s)
+
+
 @router.get("/gazetteer/districts", summary="District polygons as [lat, lon] rings")
 def districts(ctx: Ctx, _actor: CurrentActor) -> dict[str, list[tuple[float, float]]]:
     with ctx.db.read() as s:

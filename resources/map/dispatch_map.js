@@ -1,0 +1,138 @@
+// The map's half of the bridge: Python sends marker changes through the web channel and
+// this script applies them to the live map. The page is built once; nothing reloads it.
+/* global L, QWebChannel, qt */
+var DispatchMap = (function () {
+  "use strict";
+  var PRIORITY = {1: "#c62828", 2: "#ef6c00", 3: "#1565c0", 4: "#607d8b"};
+  var map, bridge, incidents, crews, markers = {}, crewMarkers = {}, selected = null;
+
+  function style(d, isSelected) {
+    var s = {
+      radius: isSelected ? 11 : 7,
+      color: d.overdue ? "#d50000" : "#263238",
+      weight: d.overdue ? 4 : (isSelected ? 3 : 1.5),
+      fillColor: PRIORITY[d.priority] || "#607d8b",
+      fillOpacity: d.status === "resolved" ? 0.35 : 0.9,
+      // new, unclaimed: a dashed outline; registered and later: a solid one
+      dashArray: d.status === "new" ? "3 3" : null
+    };
+    return s;
+  }
+
+  function upsert(list) {
+    var added = [];
+    list.forEach(function (d) {
+      var m = markers[d.id];
+      if (d.lat === null || d.lon === null || d.hidden) {
+        if (m) { incidents.removeLayer(m); delete markers[d.id]; }
+        return;
+      }
+      if (!m) {
+        m = L.circleMarker([d.lat, d.lon], style(d, d.id === selected));
+        m.incidentId = d.id;
+        m.on("click", function () { if (bridge) { bridge.markerClicked(d.id); } });
+        markers[d.id] = m;
+        added.push(m);
+      } else {
+        var at = m.getLatLng();
+        if (at.lat !== d.lat || at.lng !== d.lon) {
+          // a cluster group must be told when a marker moves
+          incidents.removeLayer(m);
+          m.setLatLng([d.lat, d.lon]);
+          added.push(m);
+        }
+        m.setStyle(style(d, d.id === selected));
+      }
+      m.data = d;
+      m.bindTooltip(d.label, {direction: "top"});
+    });
+    if (added.length) { incidents.addLayers(added); }
+    window.dispatchStats.markers = Object.keys(markers).length;
+    window.dispatchStats.applied += list.length;
+  }
+
+  function remove(ids) {
+    ids.forEach(function (id) {
+      var m = markers[id];
+      if (m) { incidents.removeLayer(m); delete markers[id]; }
+    });
+    window.dispatchStats.markers = Object.keys(markers).length;
+  }
+
+  function select(id, pan) {
+    var old = markers[selected];
+    selected = id;
+    if (old) { old.setStyle(style(old.data, false)); }
+    var m = markers[id];
+    if (!m) { return; }
+    m.setStyle(style(m.data, true));
+    if (pan) {
+      incidents.zoomToShowLayer(m, function () { map.panTo(m.getLatLng()); });
+    }
+  }
+
+  function upsertCrews(list) {
+    list.forEach(function (c) {
+      var m = crewMarkers[c.id];
+      if (c.lat === null || c.lon === null) { return; }
+      var icon = L.divIcon({className: "crew crew-" + c.status, html: c.callsign,
+                            iconSize: null});
+      if (!m) {
+        m = L.marker([c.lat, c.lon], {icon: icon, keyboard: false});
+        crewMarkers[c.id] = m;
+        crews.addLayer(m);
+      } else {
+        m.setLatLng([c.lat, c.lon]);
+        m.setIcon(icon);
+      }
+    });
+    window.dispatchStats.crews = Object.keys(crewMarkers).length;
+  }
+
+  function start(theMap) {
+    map = theMap;
+    // Without a tile layer Leaflet knows no zoom range; clustering needs one.
+    map.setMinZoom(10);
+    map.setMaxZoom(19);
+    map.attributionControl.setPrefix("Leaflet");
+    window.dispatchStats = {markers: 0, crews: 0, applied: 0, ready: false};
+    incidents = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 16,
+                                      showCoverageOnHover: false});
+    crews = L.layerGroup();
+    map.addLayer(incidents);
+    map.addLayer(crews);
+    L.control.layers(null, {"Incidents": incidents, "Crews": crews},
+                     {collapsed: false}).addTo(map);
+    map.on("contextmenu", function (e) {
+      if (bridge) { bridge.mapContextMenu(e.latlng.lat, e.latlng.lng); }
+    });
+    new QWebChannel(qt.webChannelTransport, function (channel) {
+      bridge = channel.objects.bridge;
+      bridge.upsert.connect(function (json) { upsert(JSON.parse(json)); });
+      bridge.remove.connect(function (json) { remove(JSON.parse(json)); });
+      bridge.select.connect(function (id, pan) { select(id, pan); });
+      bridge.crews.connect(function (json) { upsertCrews(JSON.parse(json)); });
+      bridge.layerNames.connect(function (json) { rename(JSON.parse(json)); });
+      window.dispatchStats.ready = true;
+      bridge.pageReady();
+    });
+  }
+
+  function rename(names) {
+    // layer names in the UI's language, once Python has translated them
+    var labels = document.querySelectorAll(".leaflet-control-layers-overlays span");
+    labels.forEach(function (span) {
+      var key = span.textContent.trim();
+      if (names[key]) { span.textContent = " " + names[key]; }
+    });
+  }
+
+  // The same as a click on the marker (for keyboard use and for tests).
+  function click(id) {
+    if (markers[id]) { markers[id].fire("click"); }
+  }
+
+  function selectedId() { return selected; }
+
+  return {start: start, click: click, selected: selectedId};
+}());

@@ -1,0 +1,85 @@
+"""The map page on a closed network: Leaflet from installed packages, markers through the
+bridge, nothing fetched from outside."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.domain import demo_city
+from app.maps.map_widget import MapView
+from app.maps.page import build_page, center_of
+
+BASEMAP: dict[str, Any] = {
+    "districts": demo_city.DISTRICTS,
+    "rivers": demo_city.RIVERS,
+    "streets": [{"name": s.name, "points": s.points} for s in demo_city.STREETS[:5]],
+}
+
+
+def js(qtbot, view: MapView, script: str) -> Any:
+    box: list[Any] = []
+    view.page().runJavaScript(script, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    return box[0]
+
+
+def make_view(qtbot) -> MapView:
+    view = MapView(center=center_of(BASEMAP), basemap=BASEMAP)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=30000):
+        pass
+    return view
+
+
+def marker(i: int, **over: Any) -> dict[str, Any]:
+    d = {"id": i, "lat": 53.68 + i * 0.0005, "lon": 88.04 + i * 0.0007, "priority": 1 + i % 4,
+         "status": "registered", "overdue": False, "label": f"2026-{i:06d}"}
+    d.update(over)
+    return d
+
+
+def test_the_page_names_no_address_on_the_internet() -> None:
+    html = build_page(center_of(BASEMAP), BASEMAP)
+    assert not re.findall(r"https?://", html)
+    assert "leaflet.js" in html and "leaflet.markercluster.js" in html
+
+
+def test_leaflet_loads_and_markers_are_drawn_with_the_network_blocked(qtbot) -> None:
+    view = make_view(qtbot)
+    assert js(qtbot, view, "typeof L === 'object' && typeof L.markerClusterGroup") \
+        == "function"
+    view.upsert_incidents([marker(i) for i in range(1, 41)])
+    qtbot.waitUntil(lambda: js(qtbot, view, "window.dispatchStats.markers") == 40, timeout=5000)
+    assert view.guard.blocked == [], f"the page asked the internet for {view.guard.blocked}"
+
+
+def test_markers_change_and_leave_in_place_without_reloading(qtbot) -> None:
+    view = make_view(qtbot)
+    js(qtbot, view, "window.pageToken = 'still here'")
+    view.upsert_incidents([marker(1), marker(2)])
+    view.upsert_incidents([marker(1, lat=53.70, status="in_progress", overdue=True)])
+    view.remove_incidents([2])
+    qtbot.waitUntil(lambda: js(qtbot, view, "window.dispatchStats.markers") == 1, timeout=5000)
+    assert js(qtbot, view, "window.pageToken") == "still here"
+
+
+def test_a_call_made_before_the_page_is_ready_is_delivered(qtbot) -> None:
+    view = MapView(center=center_of(BASEMAP), basemap=BASEMAP)
+    qtbot.addWidget(view)
+    view.upsert_incidents([marker(7)])  # queued: the page has not loaded yet
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: js(qtbot, view, "window.dispatchStats.markers") == 1, timeout=5000)
+
+
+def test_a_click_on_a_marker_reaches_python(qtbot) -> None:
+    view = make_view(qtbot)
+    view.upsert_incidents([marker(5)])
+    qtbot.waitUntil(lambda: js(qtbot, view, "window.dispatchStats.markers") == 1, timeout=5000)
+    with qtbot.waitSignal(view.marker_clicked, timeout=5000) as clicked:
+        js(qtbot, view, "DispatchMap.click(5); 1")
+    assert clicked.args == [5]

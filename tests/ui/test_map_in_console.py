@@ -1,0 +1,64 @@
+"""The map in the console: live markers, and selection shared with the queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.ui.conftest import SHOTS
+from tests.ui.test_card import GAS
+
+
+def js(qtbot, window, script: str) -> Any:
+    box: list[Any] = []
+    window.map_view.page().runJavaScript(script, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    return box[0]
+
+
+TYPES = ("gas_smell", "fire_residential", "water_main_break", "road_accident", "heating_outage")
+
+
+def ready(qtbot, window, incidents: int = 0) -> None:
+    """The page is up and ``incidents`` incidents, spread over the city, are in the queue."""
+    qtbot.waitUntil(lambda: window.map_view.is_ready, timeout=30000)
+    streets = window.client.streets()[:incidents]
+    for n, street in enumerate(streets):
+        house = window.client.houses(street)[n % 3]["house"]
+        window.client.register(source="phone" if n % 4 else "mobile_app",
+                               type_code=TYPES[n % len(TYPES)],
+                               address={"street": street, "house": house},
+                               description=f"вызов {n}")
+    qtbot.waitUntil(lambda: window.model.rowCount() >= len(streets), timeout=10000)
+
+
+def test_a_new_incident_appears_on_the_map_and_a_click_opens_its_card(console, qtbot) -> None:
+    window = console("operator", with_map=True)
+    ready(qtbot, window)
+    before = js(qtbot, window, "window.dispatchStats.markers")
+    inc = window.client.register(source="phone", type_code="gas_smell", address=GAS,
+                                 description="на карте")["incident"]
+    qtbot.waitUntil(lambda: js(qtbot, window, "window.dispatchStats.markers") == before + 1,
+                    timeout=5000)
+    js(qtbot, window, f"DispatchMap.click({inc['id']}); 1")
+    qtbot.waitUntil(lambda: window.card.incident_id == inc["id"], timeout=5000)
+    assert window.queue.selected_id() == inc["id"]
+    assert js(qtbot, window, "DispatchMap.selected()") == inc["id"]
+    assert window.map_view.guard.blocked == []
+
+
+def test_selecting_in_the_queue_highlights_on_the_map(console, qtbot) -> None:
+    window = console("operator", with_map=True)
+    ready(qtbot, window, incidents=5)
+    incident_id = window.model.id_at(3)
+    window.queue.select(incident_id)
+    qtbot.waitUntil(lambda: js(qtbot, window, "DispatchMap.selected()") == incident_id,
+                    timeout=5000)
+
+
+def test_screenshot_of_the_console_with_the_map(console, qtbot, qapp) -> None:
+    window = console("operator", with_map=True)
+    window.resize(1800, 1000)
+    ready(qtbot, window, incidents=25)
+    qtbot.wait(1500)  # the page paints the markers after they are added
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SHOTS / "main_window_with_map.png"))
