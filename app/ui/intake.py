@@ -194,6 +194,8 @@ class IntakeDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+B"), self, activated=self.call_back)
         if self.pin:
             self.unverified.setChecked(True)
+            # The nearest known house, found offline by the service, as a starting point.
+            run_task(lambda: client.reverse_geocode(*self.pin), self._near, owner=self)
         self._address_changed()
         self._type_chosen(None)
         self.street.setFocus()
@@ -205,6 +207,13 @@ class IntakeDialog(QDialog):
         return label
 
     # -- address -----------------------------------------------------------------------
+
+    def _near(self, address: dict[str, Any] | None) -> None:
+        if address is None or self.street.text():
+            return  # nothing near, or the operator has started typing already
+        self.street.set_choice(address["street"], address["street"])
+        self.house.set_choice(address["house"], address["house"])
+        self.book.want_houses(address["street"])
 
     def _street_chosen(self, street: str) -> None:
         self.book.want_houses(street)

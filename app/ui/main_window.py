@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self.map_dock.setWidget(self.map_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.map_dock)
         self.map.incident_clicked.connect(self.open_card)
+        # Right-click on the map: a new incident there, with the nearest known address.
+        self.map_view.context_menu.connect(lambda lat, lon: self.new_incident(lat, lon))
         self.queue.current_changed.connect(self.map.select)
         self.map.reload()
 

@@ -62,3 +62,21 @@ def test_screenshot_of_the_console_with_the_map(console, qtbot, qapp) -> None:
     qtbot.wait(1500)  # the page paints the markers after they are added
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SHOTS / "main_window_with_map.png"))
+
+
+def test_a_right_click_on_the_map_opens_intake_at_the_nearest_address(console, qtbot) -> None:
+    from app.ui.intake import IntakeDialog
+
+    window = console("operator", with_map=True)
+    ready(qtbot, window)
+    house = window.client.houses("проспект Строителей")[4]
+    js(qtbot, window, f"window.dispatchStats && (function () {{ var m = Object.values("
+                      f"window).find(function (v) {{ return v instanceof L.Map; }}); "
+                      f"m.fire('contextmenu', {{latlng: L.latLng({house['lat'] + 0.00005}, "
+                      f"{house['lon']})}}); }})(); 1")
+    qtbot.waitUntil(lambda: window.findChild(IntakeDialog) is not None, timeout=5000)
+    dialog = window.findChild(IntakeDialog)
+    qtbot.waitUntil(lambda: dialog.house.text() == house["house"], timeout=5000)
+    assert dialog.street.text() == "проспект Строителей"
+    assert dialog.pin is not None and abs(dialog.pin[0] - house["lat"]) < 0.001
+    dialog.reject()
