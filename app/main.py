@@ -34,7 +34,7 @@ def start_embedded(folder: Path, *, demo_incidents: int = 300) -> ServiceThread:
     on first start."""
     url = f"sqlite:///{folder / 'dispatch.db'}"
     migrate(url)
-    settings = ServerSettings(database_url=url)
+    settings = ServerSettings(database_url=url, demo_motion_seconds=5.0)
     ctx = make_context(settings)
     try:
         report = seed_demo(ctx, incidents=demo_incidents)

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from app.domain.enums import Action, HandoverStage, Priority, Source, Status
+from app.domain.enums import Action, CrewStatus, HandoverStage, Priority, Source, Status
 from app.domain.phones import InvalidPhone, normalize_phone
 from app.schemas.base import Id, MutationIn, Out, VersionedIn, Wire, aware_utc
 
@@ -124,6 +124,18 @@ class CallerAdd(MutationIn):
         if not (self.caller.name or self.caller.phone):
             raise ValueError("a caller needs a name or a phone number")
         return self
+
+
+class CrewPosition(MutationIn):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    at: datetime | None = Field(default=None, description="When the device took the fix.")
+    status: CrewStatus | None = None
+
+    @field_validator("at")
+    @classmethod
+    def _aware(cls, v: datetime | None) -> datetime | None:
+        return aware_utc(v)
 
 
 class IncidentOut(Out):

@@ -16,6 +16,7 @@ from app.server.broadcaster import Broadcaster
 from app.server.settings import ServerSettings
 from app.services import claims, presence
 from app.services.context import ServiceContext
+from app.services.demo import CrewMotion
 from app.services.journal import NOTIFY_CHANNEL
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,14 @@ class Runtime:
             asyncio.create_task(self._every(self.settings.presence_seconds, self.refresh_presence),
                                 name="presence"),
         ]
+        if self.settings.demo_motion_seconds > 0:
+            motion = CrewMotion()
+
+            async def drive() -> None:
+                await to_thread.run_sync(motion.step, self.ctx)
+
+            self._tasks.append(asyncio.create_task(
+                self._every(self.settings.demo_motion_seconds, drive), name="demo-motion"))
         if self.ctx.db.is_postgres:
             self._listener = threading.Thread(target=self._listen, name="pg-listen", daemon=True)
             self._listener.start()

@@ -17,3 +17,4 @@ class ServerSettings(BaseSettings):
     presence_seconds: float = 2.0
     poll_seconds: float = 1.0  # fallback when no poke arrives (LISTEN/NOTIFY lost, SQLite)
     subscriber_queue: int = 20_000
+    demo_motion_seconds: float = 0.0  # > 0: demo crews drive about the city (embedded demo)

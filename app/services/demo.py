@@ -28,9 +28,11 @@ from app.schemas.incident import (
 from app.services import auth, claims, handovers, incidents, notes
 from app.services.auth import actor_of
 from app.services.catalog import store_reference
-from app.services.context import Actor, ServiceContext
+from app.services.context import SYSTEM, Actor, ServiceContext
 from app.services.gazetteer import BASEMAP_KEY, DISTRICTS_KEY, load_addresses
+from app.services.mutations import run_system
 from app.services.routing import ROUTING_KEY
+from app.services.states import crew_state
 
 DEMO_PASSWORD = "demo-2018"
 
@@ -317,3 +319,40 @@ def demo_now() -> datetime:
 
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "ClaimIn", "seed_demo", "seed_reference"]
+
+
+class CrewMotion:
+    """Demo crews drive about the city: a few of them move a step toward their own
+    destination each time ``step`` runs. Journaled like a device's position report."""
+
+    def __init__(self, seed: int = demo_city.DEMO_SEED) -> None:
+        self.rng = random.Random(seed)
+        self.targets: dict[int, tuple[float, float]] = {}
+
+    def _target(self) -> tuple[float, float]:
+        south, west, north, east = demo_city.BBOX
+        return (self.rng.uniform(south, north), self.rng.uniform(west, east))
+
+    def step(self, ctx: ServiceContext, crews: int = 4, metres: float = 120.0) -> int:
+        def work(session, journal) -> int:  # type: ignore[no-untyped-def]
+            rows = list(session.scalars(select(Crew).order_by(Crew.id)))
+            moved = 0
+            for crew in self.rng.sample(rows, min(crews, len(rows))):
+                if crew.lat is None or crew.lon is None:
+                    continue
+                lat, lon = self.targets.setdefault(crew.id, self._target())
+                dlat, dlon = lat - crew.lat, lon - crew.lon
+                dist = max((dlat * 111_000) ** 2 + (dlon * 66_000) ** 2, 1e-9) ** 0.5
+                if dist < metres:
+                    self.targets[crew.id] = self._target()
+                    continue
+                f = metres / dist
+                old = crew_state(crew)
+                crew.lat, crew.lon = crew.lat + dlat * f, crew.lon + dlon * f
+                crew.position_at = journal.now
+                crew.version += 1
+                journal.changed("crew.moved", "crew", crew.id, old, crew_state(crew))
+                moved += 1
+            return moved
+
+        return run_system(ctx, SYSTEM, work)

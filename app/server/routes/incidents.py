@@ -11,6 +11,8 @@ from app.schemas.incident import (
     CallerAdd,
     CallerOut,
     ClaimIn,
+    CrewOut,
+    CrewPosition,
     HandoverCreate,
     HandoverStageIn,
     IncidentAction,
@@ -23,7 +25,7 @@ from app.schemas.incident import (
 )
 from app.schemas.stream import Change
 from app.server.deps import Ctx, CurrentActor, IdPath
-from app.services import claims, feed, handovers, incidents, notes
+from app.services import claims, crews, feed, handovers, incidents, notes
 from app.services.errors import Invalid
 
 router = APIRouter(tags=["incidents"])
@@ -93,6 +95,13 @@ def hand_over(ctx: Ctx, actor: CurrentActor, incident_id: IdPath,
 def report(ctx: Ctx, actor: CurrentActor, handover_id: IdPath,
            body: HandoverStageIn) -> JSONResponse:
     return reply(handovers.report_stage(ctx, actor, handover_id, body))
+
+
+@router.post("/crews/{crew_id}/position", response_model=CrewOut, responses=REFUSALS,
+             summary="A crew device reports where it is (its duty service's account)")
+def crew_position(ctx: Ctx, actor: CurrentActor, crew_id: IdPath,
+                  body: CrewPosition) -> JSONResponse:
+    return reply(crews.report_position(ctx, actor, crew_id, body))
 
 
 @router.post("/incidents/{incident_id}/notes", status_code=201, response_model=NoteOut,
