@@ -51,6 +51,7 @@ bench: $(STAMP) $(QM)
 	@status=0; \
 	$(BIN)/python -m bench.sync_latency || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.queue_view || status=1; \
+	$(TEST_ENV) $(BIN)/python -m bench.map_view || status=1; \
 	exit $$status
 
 clean:

@@ -36,13 +36,16 @@ def basemap_layers(m: folium.Map, basemap: dict[str, Any]) -> None:
     streets = {"type": "FeatureCollection", "features": [
         _feature(_line(s["points"]), s["name"]) for s in basemap.get("streets", [])]}
     group = folium.FeatureGroup(name="basemap", control=False)
-    folium.GeoJson(districts, name="districts", style_function=lambda _f: DISTRICT_STYLE,
-                   tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False)).add_to(group)
-    folium.GeoJson(rivers, name="rivers", style_function=lambda _f: RIVER_STYLE).add_to(group)
-    folium.GeoJson(streets, name="street casing",
-                   style_function=lambda _f: STREET_CASING).add_to(group)
-    folium.GeoJson(streets, name="streets", style_function=lambda _f: STREET_STYLE,
-                   tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False)).add_to(group)
+    layers = ((districts, "districts", DISTRICT_STYLE, True),
+              (rivers, "rivers", RIVER_STYLE, False),
+              (streets, "street casing", STREET_CASING, False),
+              (streets, "streets", STREET_STYLE, True))
+    for data, name, style, named in layers:
+        if not data["features"]:  # a city without that data yet: nothing to draw
+            continue
+        folium.GeoJson(data, name=name, style_function=lambda _f, s=style: s,
+                       tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False)
+                       if named else None).add_to(group)
     group.add_to(m)
 
 

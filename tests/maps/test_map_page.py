@@ -83,3 +83,13 @@ def test_a_click_on_a_marker_reaches_python(qtbot) -> None:
     with qtbot.waitSignal(view.marker_clicked, timeout=5000) as clicked:
         js(qtbot, view, "DispatchMap.click(5); 1")
     assert clicked.args == [5]
+
+
+def test_a_city_without_basemap_data_still_gets_a_working_map(qtbot) -> None:
+    view = MapView(center=(53.69, 88.06), basemap={})
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=30000):
+        pass
+    view.upsert_incidents([marker(1)])
+    qtbot.waitUntil(lambda: js(qtbot, view, "window.dispatchStats.markers") == 1, timeout=5000)
