@@ -52,6 +52,8 @@ class MapBridge(QObject):
     select = Signal(int, bool)
     crews = Signal(str)
     layerNames = Signal(str)
+    heat = Signal(str)
+    preview = Signal(str)
 
     ready = Signal()
     marker_clicked = Signal(int)
@@ -124,6 +126,17 @@ class MapView(QWebEngineView):
     def upsert_crews(self, crews: list[dict[str, Any]]) -> None:
         if crews:
             self._send(self.bridge.crews, json.dumps(crews, ensure_ascii=False))
+
+    def show_heat(self, cells: list[tuple[float, float, float, float, int]]) -> None:
+        self._send(self.bridge.heat, json.dumps(cells))
+
+    def show_preview(self, lat: float, lon: float, radius_m: float,
+                     duplicates: list[int]) -> None:
+        self._send(self.bridge.preview, json.dumps(
+            {"lat": lat, "lon": lon, "radius": radius_m, "duplicates": duplicates}))
+
+    def clear_preview(self) -> None:
+        self._send(self.bridge.preview, "null")
 
     def name_layers(self, names: dict[str, str]) -> None:
         self._send(self.bridge.layerNames, json.dumps(names, ensure_ascii=False))

@@ -26,8 +26,9 @@ def _feature(geometry: dict[str, Any], name: str) -> dict[str, Any]:
     return {"type": "Feature", "geometry": geometry, "properties": {"name": name}}
 
 
-def basemap_layers(m: folium.Map, basemap: dict[str, Any]) -> None:
-    """A clean city drawn from its own data, for rooms without a tile server."""
+def basemap_layers(m: folium.Map, basemap: dict[str, Any]) -> dict[str, str]:
+    """A clean city drawn from its own data, for rooms without a tile server. Returns the
+    page's names of the layers a person may switch (the districts)."""
     districts = {"type": "FeatureCollection", "features": [
         _feature({"type": "Polygon", "coordinates": [[[lon, lat] for lat, lon in ring]]}, name)
         for name, ring in basemap.get("districts", {}).items()]}
@@ -40,13 +41,20 @@ def basemap_layers(m: folium.Map, basemap: dict[str, Any]) -> None:
               (rivers, "rivers", RIVER_STYLE, False),
               (streets, "street casing", STREET_CASING, False),
               (streets, "streets", STREET_STYLE, True))
+    switchable: dict[str, str] = {}
     for data, name, style, named in layers:
         if not data["features"]:  # a city without that data yet: nothing to draw
             continue
-        folium.GeoJson(data, name=name, style_function=lambda _f, s=style: s,
-                       tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False)
-                       if named else None).add_to(group)
+        layer = folium.GeoJson(data, name=name, style_function=lambda _f, s=style: s,
+                               tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False)
+                               if named else None)
+        if name == "districts":  # its own layer, so it can be switched off
+            layer.add_to(m)
+            switchable["districts"] = layer.get_name()
+        else:
+            layer.add_to(group)
     group.add_to(m)
+    return switchable
 
 
 def center_of(basemap: dict[str, Any], fallback: tuple[float, float] = (0.0, 0.0)
@@ -69,12 +77,14 @@ def build_page(center: tuple[float, float], basemap: dict[str, Any], *,
     m.default_css = assets.stylesheets()
     if tiles:
         folium.TileLayer(tiles=tiles, attr=attribution or "", name="tiles").add_to(m)
-    basemap_layers(m, basemap)
+    switchable = basemap_layers(m, basemap)
     root = m.get_root()
     root.header.add_child(Element(
         '<script src="qrc:///qtwebchannel/qwebchannel.js"></script>'
         f'<script src="{assets.bridge_script()}"></script>'))
     # Once the page has run folium's script, so the map variable is assigned.
     root.script.add_child(Element(
-        f'window.addEventListener("load", function () {{ DispatchMap.start({m.get_name()}); }});'))
+        'window.addEventListener("load", function () { DispatchMap.start('
+        + m.get_name() + ", {" + ", ".join(f"{k}: {v}" for k, v in switchable.items())
+        + "}); });"))
     return root.render()

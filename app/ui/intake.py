@@ -43,6 +43,7 @@ from app.ui.tasks import run_task
 from app.ui.words import PRIORITY, SOURCE, STATUS, word
 
 OPEN = {s.value for s in OPEN_STATUSES}
+DUPLICATE_RADIUS_M = 200.0
 
 
 def _pretty_phone(p: str) -> str:
@@ -53,6 +54,9 @@ def _pretty_phone(p: str) -> str:
 
 class IntakeDialog(QDialog):
     registered = Signal(dict)  # the incident detail the service answered with
+    # Where the typed address is, the radius searched and the possible duplicates found:
+    # the map draws them before the incident exists.
+    place_preview = Signal(float, float, float, list)
     attached = Signal(int)  # the incident the call was attached to
 
     def __init__(self, client: SyncClient, catalog: CatalogView, book: AddressBook, *,
@@ -318,7 +322,10 @@ class IntakeDialog(QDialog):
                 type_code=inc.get("type_code"), category=self.catalog.category_of(
                     inc.get("type_code")), status=inc["status"],
                 phones=(cand.phone,) if cand.phone and inc["id"] in phone_ids else ()))
-        matches = find_duplicates(cand, existing) if existing else []
+        matches = find_duplicates(cand, existing, radius_m=DUPLICATE_RADIUS_M) if existing else []
+        if cand.lat is not None and cand.lon is not None:
+            self.place_preview.emit(cand.lat, cand.lon, DUPLICATE_RADIUS_M,
+                                    [m.incident_id for m in matches[:6]])
         self.duplicates.clear()
         for m in matches[:6]:
             inc = self.store.data["incident"][m.incident_id]

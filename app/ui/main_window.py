@@ -7,7 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QMainWindow,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.maps.map_widget import MapView
 from app.maps.page import center_of
@@ -87,10 +94,22 @@ class MainWindow(QMainWindow):
         self.map_view = MapView(center=center_of(basemap), basemap=basemap, tiles=tiles,
                                 attribution=str(self.settings.value("map/attribution", "")))
         self.map = MapController(self.map_view, self.client.store, self.catalog,
-                                 now=self.client.server_now, parent=self)
+                                 now=self.client.server_now, origin=center_of(basemap),
+                                 parent=self)
         self.map_dock = QDockWidget(self.tr("City map"), self)
         self.map_dock.setObjectName("mapDock")
-        self.map_dock.setWidget(self.map_view)
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.map_follows_queue = QCheckBox(self.tr("Show only what the queue shows"))
+        self.map_follows_queue.setToolTip(self.tr("Apply the queue's filter to the map too"))
+        self.map_follows_queue.toggled.connect(
+            lambda on: self.map.follow_queue(self.model.row_of if on else None))
+        self.model.modelReset.connect(  # a new queue filter
+            lambda: self.map.reload() if self.map_follows_queue.isChecked() else None)
+        box.addWidget(self.map_follows_queue)
+        box.addWidget(self.map_view, 1)
+        self.map_dock.setWidget(holder)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.map_dock)
         self.map.incident_clicked.connect(self.open_card)
         # Right-click on the map: a new incident there, with the nearest known address.
@@ -166,6 +185,10 @@ class MainWindow(QMainWindow):
         dialog.registered.connect(lambda d: self._show_when_arrived(d["incident"]["id"]))
         dialog.attached.connect(self._show_when_arrived)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.map_view is not None:
+            view = self.map_view
+            dialog.place_preview.connect(view.show_preview)
+            dialog.finished.connect(lambda _r: view.clear_preview())
         dialog.open()
         return dialog
 

@@ -3,11 +3,13 @@ map as they change; selection shared with the queue."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.domain.heat import Cell, grid
 from app.domain.norms import running_overdue
 from app.maps.map_widget import MapView
 from app.sync.facts import incident_facts
@@ -18,6 +20,8 @@ from app.ui.words import STATUS, word
 
 ON_MAP = {"new", "registered", "dispatched", "in_progress", "resolved"}
 OPEN = {"new", "registered", "dispatched", "in_progress"}
+HEAT_CELL_M = 300.0
+HEAT_DELAY_MS = 1000
 SLICE = 500  # incidents checked per event-loop turn: about 25 ms
 
 
@@ -25,7 +29,8 @@ class MapController(QObject):
     incident_clicked = Signal(int)
 
     def __init__(self, view: MapView, store: ReplicaStore, catalog: CatalogView, *,
-                 now: Any = lambda: datetime.now(UTC), parent: QObject | None = None) -> None:
+                 now: Any = lambda: datetime.now(UTC), origin: tuple[float, float] = (0, 0),
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view = view
         self.store = store
@@ -33,11 +38,17 @@ class MapController(QObject):
         self.now = now
         self.shown: set[int] = set()
         self.overdue: dict[int, bool] = {}
+        self.queue_filter: Callable[[int], int | None] | None = None
+        self.origin = origin
         self._pending: list[int] = []
         self._slicer = QTimer(self)
         self._slicer.timeout.connect(self._next_slice)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.check_norms)
+        self._clock.timeout.connect(self.refresh_heat)
+        self._heat_due = QTimer(self)
+        self._heat_due.setSingleShot(True)
+        self._heat_due.timeout.connect(self.refresh_heat)
         self._clock.start(15_000)
         view.marker_clicked.connect(self.incident_clicked)
         view.name_layers({"Incidents": self.tr("Incidents"), "Crews": self.tr("Crews")})
@@ -50,6 +61,26 @@ class MapController(QObject):
                                category=self.catalog.category_of(code))
         return bool(running_overdue(facts, self.catalog.norms(code), self.now()))
 
+    def hidden(self, incident_id: int) -> bool:
+        """With the toggle on, the map shows what the queue shows."""
+        return self.queue_filter is not None and self.queue_filter(incident_id) is None
+
+    def follow_queue(self, row_of: Callable[[int], int | None] | None) -> None:
+        """``row_of``: the queue's row of an incident (None when filtered out), or None to
+        show every active incident whatever the queue's filter."""
+        self.queue_filter = row_of
+        self.reload()
+
+    def heat_cells(self) -> list[Cell]:
+        since = self.now() - timedelta(hours=24)
+        points = [(i["lat"], i["lon"]) for i in self.store.incidents()
+                  if i.get("lat") is not None
+                  and datetime.fromisoformat(i["received_at"]) >= since]
+        return grid(points, cell_m=HEAT_CELL_M, origin=self.origin)
+
+    def refresh_heat(self) -> None:
+        self.view.show_heat(self.heat_cells())
+
     def marker(self, inc: dict[str, Any], overdue: bool | None = None) -> dict[str, Any]:
         if overdue is None:
             overdue = self.is_overdue(inc)
@@ -59,7 +90,7 @@ class MapController(QObject):
                  f"{word(STATUS, inc['status'])}<br>{address_text(inc)}")
         return {"id": inc["id"], "lat": inc.get("lat"), "lon": inc.get("lon"),
                 "priority": inc["priority"], "status": inc["status"], "overdue": overdue,
-                "label": label}
+                "label": label, "hidden": self.hidden(inc["id"])}
 
     def reload(self) -> None:
         """Every marker at once, with the halos known so far; the norms are checked right
@@ -71,6 +102,7 @@ class MapController(QObject):
         self.view.upsert_incidents(markers)
         self.shown = {m["id"] for m in markers}
         self.view.upsert_crews(list(self.store.data["crew"].values()))
+        self.refresh_heat()
         self.check_norms()
 
     def check_norms(self) -> None:
@@ -100,6 +132,8 @@ class MapController(QObject):
         for change in batch:
             if change.entity == "incident":
                 touched[change.entity_id] = None
+                if change.created and not self._heat_due.isActive():
+                    self._heat_due.start(HEAT_DELAY_MS)  # one recount for a burst
             elif change.entity == "handover" and change.incident_id is not None:
                 touched[change.incident_id] = None
             elif change.entity == "crew":
@@ -108,7 +142,8 @@ class MapController(QObject):
         for incident_id in touched:
             inc = self.store.data["incident"].get(incident_id)
             if inc is not None and inc["status"] in ON_MAP:
-                upserts.append(self.marker(inc))
+                marker = self.marker(inc)
+                upserts.append(marker)
                 self.shown.add(incident_id)
             elif incident_id in self.shown:
                 removals.append(incident_id)

@@ -4,7 +4,8 @@
 var DispatchMap = (function () {
   "use strict";
   var PRIORITY = {1: "#c62828", 2: "#ef6c00", 3: "#1565c0", 4: "#607d8b"};
-  var map, bridge, incidents, crews, markers = {}, crewMarkers = {}, selected = null;
+  var map, bridge, incidents, crews, heat, preview, markers = {}, crewMarkers = {};
+  var selected = null;
 
   function style(d, isSelected) {
     var s = {
@@ -93,7 +94,42 @@ var DispatchMap = (function () {
     window.dispatchStats.crews = Object.keys(crewMarkers).length;
   }
 
-  function start(theMap) {
+  // Incidents of the last 24 hours counted per cell of a grid: a heat layer drawn from
+  // the same data, no plugin needed. Python sends [[south, west, north, east, count], ...].
+  function showHeat(cells) {
+    heat.clearLayers();
+    var top = cells.reduce(function (m, c) { return Math.max(m, c[4]); }, 1);
+    cells.forEach(function (c) {
+      var t = c[4] / top;
+      heat.addLayer(L.rectangle([[c[0], c[1]], [c[2], c[3]]], {
+        stroke: false, fillOpacity: 0.15 + 0.5 * t,
+        fillColor: t > 0.66 ? "#b71c1c" : (t > 0.33 ? "#ef6c00" : "#fbc02d"),
+        interactive: false}));
+    });
+    window.dispatchStats.heatCells = cells.length;
+  }
+
+  // Where the intake form's address is, before registration, and the possible duplicates
+  // around it ({lat, lon, radius, duplicates: [id, ...]}, or null to clear).
+  function showPreview(p) {
+    preview.clearLayers();
+    window.dispatchStats.preview = p ? p.duplicates.length : -1;
+    if (!p) { return; }
+    preview.addLayer(L.circle([p.lat, p.lon], {radius: p.radius, color: "#6a1b9a",
+                                               weight: 2, dashArray: "6 4", fill: false}));
+    preview.addLayer(L.circleMarker([p.lat, p.lon], {radius: 9, color: "#6a1b9a", weight: 3,
+                                                     fillColor: "#ffffff", fillOpacity: 1}));
+    p.duplicates.forEach(function (id) {
+      var m = markers[id];
+      if (m) {
+        preview.addLayer(L.circleMarker(m.getLatLng(), {radius: 14, color: "#6a1b9a",
+                                                        weight: 3, fill: false}));
+      }
+    });
+    map.panTo([p.lat, p.lon]);
+  }
+
+  function start(theMap, switchable) {
     map = theMap;
     // Without a tile layer Leaflet knows no zoom range; clustering needs one.
     map.setMinZoom(10);
@@ -103,6 +139,8 @@ var DispatchMap = (function () {
     incidents = L.markerClusterGroup({chunkedLoading: false, disableClusteringAtZoom: 16,
                                       showCoverageOnHover: false});
     crews = L.layerGroup();
+    heat = L.layerGroup();
+    preview = L.layerGroup();
     // One tooltip, bound on hover: binding ten thousand up front costs a third of a second.
     incidents.on("mouseover", function (e) {
       var m = e.layer;
@@ -114,8 +152,10 @@ var DispatchMap = (function () {
     });
     map.addLayer(incidents);
     map.addLayer(crews);
-    L.control.layers(null, {"Incidents": incidents, "Crews": crews},
-                     {collapsed: false}).addTo(map);
+    map.addLayer(preview);
+    var overlays = {"Incidents": incidents, "Crews": crews, "Heat, 24 h": heat};
+    if (switchable && switchable.districts) { overlays.Districts = switchable.districts; }
+    L.control.layers(null, overlays, {collapsed: false}).addTo(map);
     map.on("contextmenu", function (e) {
       if (bridge) { bridge.mapContextMenu(e.latlng.lat, e.latlng.lng); }
     });
@@ -126,6 +166,8 @@ var DispatchMap = (function () {
       bridge.select.connect(function (id, pan) { select(id, pan); });
       bridge.crews.connect(function (json) { upsertCrews(JSON.parse(json)); });
       bridge.layerNames.connect(function (json) { rename(JSON.parse(json)); });
+      bridge.heat.connect(function (json) { showHeat(JSON.parse(json)); });
+      bridge.preview.connect(function (json) { showPreview(JSON.parse(json)); });
       window.dispatchStats.ready = true;
       bridge.pageReady();
     });

@@ -320,222 +320,222 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake.py" line="63"/>
+        <location filename="../../app/ui/intake.py" line="67"/>
         <source>New incident</source>
         <translation>Новое происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="80"/>
+        <location filename="../../app/ui/intake.py" line="84"/>
         <source>street: type any part of its name</source>
         <translation>улица: начните вводить любую часть названия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="83"/>
+        <location filename="../../app/ui/intake.py" line="87"/>
         <source>house</source>
         <translation>дом</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="89"/>
+        <location filename="../../app/ui/intake.py" line="93"/>
         <source>landmark: &quot;behind the school&quot;, &quot;garages&quot;</source>
         <translation>ориентир: «за школой», «гаражи»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="90"/>
+        <location filename="../../app/ui/intake.py" line="94"/>
         <source>Address &amp;not verified (pin only)</source>
         <translation>Адрес &amp;не проверен (только метка)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="95"/>
+        <location filename="../../app/ui/intake.py" line="99"/>
         <source>type: a word of what happened</source>
         <translation>тип: слово о том, что случилось</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="100"/>
+        <location filename="../../app/ui/intake.py" line="104"/>
         <source>caller&apos;s phone</source>
         <translation>телефон заявителя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="102"/>
+        <location filename="../../app/ui/intake.py" line="106"/>
         <source>caller&apos;s name</source>
         <translation>имя заявителя</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="108"/>
+        <location filename="../../app/ui/intake.py" line="112"/>
         <source>what happened, in one line</source>
         <translation>что случилось, одной строкой</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="121"/>
+        <location filename="../../app/ui/intake.py" line="125"/>
         <source>Register (Enter)</source>
         <translation>Зарегистрировать (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="122"/>
+        <location filename="../../app/ui/intake.py" line="126"/>
         <source>Register the incident — Enter</source>
         <translation>Зарегистрировать происшествие — Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="125"/>
+        <location filename="../../app/ui/intake.py" line="129"/>
         <source>Attach to duplicate (F8)</source>
         <translation>Прикрепить к дублю (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="127"/>
+        <location filename="../../app/ui/intake.py" line="131"/>
         <source>Add this call to the highlighted possible duplicate instead — F8</source>
         <translation>Вместо регистрации добавить звонок к выделенному возможному дублю — F8</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="128"/>
+        <location filename="../../app/ui/intake.py" line="132"/>
         <source>Call back… (Ctrl+B)</source>
         <translation>Перезвонить… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="129"/>
+        <location filename="../../app/ui/intake.py" line="133"/>
         <source>Record the result of calling the caller back — Ctrl+B</source>
         <translation>Записать результат обратного звонка — Ctrl+B</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="131"/>
+        <location filename="../../app/ui/intake.py" line="135"/>
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="138"/>
+        <location filename="../../app/ui/intake.py" line="142"/>
         <source>Entr&amp;ance</source>
         <translation>&amp;Подъезд</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="139"/>
+        <location filename="../../app/ui/intake.py" line="143"/>
         <source>F&amp;loor</source>
         <translation>&amp;Этаж</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="140"/>
+        <location filename="../../app/ui/intake.py" line="144"/>
         <source>&amp;Flat</source>
         <translation>&amp;Квартира</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="149"/>
+        <location filename="../../app/ui/intake.py" line="153"/>
         <source>&amp;Address:</source>
         <translation>&amp;Адрес:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="150"/>
+        <location filename="../../app/ui/intake.py" line="154"/>
         <source>&amp;Type:</source>
         <translation>&amp;Тип:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="155"/>
+        <location filename="../../app/ui/intake.py" line="159"/>
         <source>P&amp;hone:</source>
         <translation>Тел&amp;ефон:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="157"/>
+        <location filename="../../app/ui/intake.py" line="161"/>
         <source>&amp;Description:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="158"/>
+        <location filename="../../app/ui/intake.py" line="162"/>
         <source>S&amp;ource:</source>
         <translation>&amp;Источник:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="159"/>
+        <location filename="../../app/ui/intake.py" line="163"/>
         <source>Possible duplicates:</source>
         <translation>Возможные дубли:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="225"/>
+        <location filename="../../app/ui/intake.py" line="238"/>
         <source>✓ in the gazetteer: %s</source>
         <translation>✓ есть в адресном реестре: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="229"/>
+        <location filename="../../app/ui/intake.py" line="242"/>
         <source>⚠ not in the gazetteer: will be registered as not verified</source>
         <translation>⚠ нет в адресном реестре: будет зарегистрирован как непроверенный</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="233"/>
+        <location filename="../../app/ui/intake.py" line="246"/>
         <source>pin: %.5f, %.5f</source>
         <translation>метка: %.5f, %.5f</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="247"/>
+        <location filename="../../app/ui/intake.py" line="260"/>
         <source>Priority %s · services: %s</source>
         <translation>Приоритет %s · службы: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="267"/>
+        <location filename="../../app/ui/intake.py" line="280"/>
         <source>Looking up earlier calls…</source>
         <translation>Поиск прежних обращений…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="274"/>
+        <location filename="../../app/ui/intake.py" line="287"/>
         <source>No earlier calls from this number.</source>
         <translation>Прежних обращений с этого номера нет.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="280"/>
+        <location filename="../../app/ui/intake.py" line="293"/>
         <source>%d earlier call(s): %s</source>
         <translation>Прежних обращений: %d: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="353"/>
+        <location filename="../../app/ui/intake.py" line="369"/>
         <source>Pick the incident type from the list (type a word, then Tab).</source>
         <translation>Выберите тип происшествия из списка (введите слово и нажмите Tab).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="358"/>
+        <location filename="../../app/ui/intake.py" line="374"/>
         <source>Call-back: %s</source>
         <translation>Обратный звонок: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="382"/>
+        <location filename="../../app/ui/intake.py" line="398"/>
         <source>The service cannot be reached; nothing was lost. Press Enter to try again.</source>
         <translation>Сервер недоступен; ничего не потеряно. Нажмите Enter, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="395"/>
+        <location filename="../../app/ui/intake.py" line="411"/>
         <source>Registering…</source>
         <translation>Регистрация…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="403"/>
+        <location filename="../../app/ui/intake.py" line="419"/>
         <source>Repeat call: %s</source>
         <translation>Повторный звонок: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="405"/>
+        <location filename="../../app/ui/intake.py" line="421"/>
         <source>call-back: %s</source>
         <translation>обратный звонок: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="425"/>
+        <location filename="../../app/ui/intake.py" line="441"/>
         <source>Enter the caller&apos;s phone to call back.</source>
         <translation>Чтобы перезвонить, введите телефон заявителя.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="429"/>
+        <location filename="../../app/ui/intake.py" line="445"/>
         <source>reached the caller</source>
         <translation>дозвонились</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="429"/>
+        <location filename="../../app/ui/intake.py" line="445"/>
         <source>no answer</source>
         <translation>не отвечает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="429"/>
+        <location filename="../../app/ui/intake.py" line="445"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="430"/>
+        <location filename="../../app/ui/intake.py" line="446"/>
         <source>number unavailable</source>
         <translation>номер недоступен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="436"/>
+        <location filename="../../app/ui/intake.py" line="452"/>
         <source>Call back: %s</source>
         <translation>Обратный звонок: %s</translation>
     </message>
@@ -669,62 +669,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="40"/>
+        <location filename="../../app/ui/main_window.py" line="47"/>
         <source>City dispatch — %s (%s)</source>
         <translation>ЕДДС — %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="69"/>
         <source>Incident card</source>
         <translation>Карточка происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>City map</source>
         <translation>Карта города</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
+        <source>Show only what the queue shows</source>
+        <translation>Показывать только то, что в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="105"/>
+        <source>Apply the queue&apos;s filter to the map too</source>
+        <translation>Применять фильтр очереди и к карте</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>&amp;Incident</source>
         <translation>&amp;Происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>&amp;New incident</source>
         <translation>&amp;Новое происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>&amp;Take the oldest unclaimed</source>
         <translation>&amp;Взять самое давнее невзятое</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>&amp;Search the queue</source>
         <translation>&amp;Поиск в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>&amp;Queue</source>
         <translation>&amp;Очередь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>&amp;Card</source>
         <translation>&amp;Карточка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>The language changes when the console is started again.</source>
         <translation>Язык сменится при следующем запуске консоли.</translation>
     </message>
@@ -732,12 +742,12 @@
 <context>
     <name>MapController</name>
     <message>
-        <location filename="../../app/ui/map_panel.py" line="34"/>
+        <location filename="../../app/ui/map_panel.py" line="54"/>
         <source>Incidents</source>
         <translation>Происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/map_panel.py" line="34"/>
+        <location filename="../../app/ui/map_panel.py" line="54"/>
         <source>Crews</source>
         <translation>Экипажи</translation>
     </message>

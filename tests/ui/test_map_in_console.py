@@ -80,3 +80,45 @@ def test_a_right_click_on_the_map_opens_intake_at_the_nearest_address(console, q
     assert dialog.street.text() == "проспект Строителей"
     assert dialog.pin is not None and abs(dialog.pin[0] - house["lat"]) < 0.001
     dialog.reject()
+
+
+def test_the_heat_layer_counts_the_last_day_and_the_queue_filter_can_rule_the_map(
+        console, qtbot) -> None:
+    window = console("operator", with_map=True)
+    ready(qtbot, window, incidents=6)
+    qtbot.waitUntil(lambda: (js(qtbot, window, "window.dispatchStats.heatCells") or 0) >= 1,
+                    timeout=5000)
+    assert sum(c[4] for c in window.map.heat_cells()) == 6
+    qtbot.waitUntil(lambda: js(qtbot, window, "DispatchMap.clustered()") == 6, timeout=5000)
+    window.map_follows_queue.setChecked(True)
+    window.queue.text.setText(window.model.incident_at(2)["number"])  # one incident left
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: js(qtbot, window, "DispatchMap.clustered()") == 1, timeout=5000)
+    window.map_follows_queue.setChecked(False)
+    qtbot.waitUntil(lambda: js(qtbot, window, "DispatchMap.clustered()") == 6, timeout=5000)
+
+
+def test_an_address_typed_in_intake_is_pinned_with_its_possible_duplicates(console,
+                                                                           qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.ui.keys import type_text
+
+    window = console("operator", with_map=True)
+    ready(qtbot, window)
+    first = window.client.register(source="phone", type_code="gas_smell", address=GAS,
+                                   description="первый")["incident"]
+    qtbot.waitUntil(lambda: window.client.store.get("incident", first["id"]) is not None)
+    dialog = window.new_incident()
+    type_text(dialog.street.edit, "строит")
+    qtbot.keyClick(dialog.street.edit, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "проспект Строителей" in dialog.book.houses)
+    type_text(dialog.house.edit, "5")
+    qtbot.keyClick(dialog.house.edit, Qt.Key.Key_Tab)
+    type_text(dialog.kind.edit, "запах газ")
+    qtbot.keyClick(dialog.kind.edit, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: js(qtbot, window, "window.dispatchStats.preview") == 1,
+                    timeout=5000)
+    dialog.reject()
+    qtbot.waitUntil(lambda: js(qtbot, window, "window.dispatchStats.preview") == -1,
+                    timeout=5000)
