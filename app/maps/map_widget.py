@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.maps import assets
 from app.maps.page import build_page
+from app.maps.tiles import SCHEME, TEMPLATE, MBTilesHandler
 
-LOCAL_SCHEMES = {"file", "qrc", "data", "blob", "about"}
+LOCAL_SCHEMES = {"file", "qrc", "data", "blob", "about", SCHEME.decode()}
 
 
 class OfflineGuard(QWebEngineUrlRequestInterceptor):
@@ -79,11 +81,19 @@ class MapView(QWebEngineView):
 
     def __init__(self, *, center: tuple[float, float], basemap: dict[str, Any],
                  tiles: str | None = None, attribution: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 mbtiles: Path | None = None, parent: QWidget | None = None) -> None:
+        """``tiles``: an online tile URL template; ``mbtiles``: a local tile file, served
+        by the console itself. Neither: the basemap drawn from the city's own data."""
         super().__init__(parent)
         self.setObjectName("mapView")
         hosts = [urlparse(tiles.replace("{s}", "a")).hostname or ""] if tiles else []
         self.profile = QWebEngineProfile(self)  # off the record: nothing written to disk
+        self.tile_file: MBTilesHandler | None = None
+        if mbtiles is not None:
+            self.tile_file = MBTilesHandler(mbtiles, self)
+            self.profile.installUrlSchemeHandler(SCHEME, self.tile_file)
+            tiles = TEMPLATE
+            attribution = attribution or self.tile_file.attribution
         self.guard = OfflineGuard(hosts, self)
         self.profile.setUrlRequestInterceptor(self.guard)
         self.setPage(QWebEnginePage(self.profile, self))

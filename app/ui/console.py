@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from app.maps.tiles import register_scheme
 from app.sync import SyncClient
 from app.sync.stream import StreamState
 from app.ui.bridge import SyncBridge
@@ -59,6 +60,7 @@ def run_console(target: str | Callable[[], str], *,
                 login: tuple[str, str] | None = None) -> int:
     """``target``: a central service's URL, or a function that starts the embedded one and
     returns its URL."""
+    register_scheme()  # before the application exists, as Qt requires
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("city-dispatch")
     store = settings()

@@ -3,6 +3,7 @@ in the status bar."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -91,8 +92,10 @@ class MainWindow(QMainWindow):
     def _make_map(self, basemap: dict[str, Any]) -> None:
         """The map in its own dock: it can float to another monitor."""
         tiles = str(self.settings.value("map/tiles", "")) or None
+        mbtiles = str(self.settings.value("map/mbtiles", "")) or None
         self.map_view = MapView(center=center_of(basemap), basemap=basemap, tiles=tiles,
-                                attribution=str(self.settings.value("map/attribution", "")))
+                                attribution=str(self.settings.value("map/attribution", "")),
+                                mbtiles=Path(mbtiles) if mbtiles else None)
         self.map = MapController(self.map_view, self.client.store, self.catalog,
                                  now=self.client.server_now, origin=center_of(basemap),
                                  parent=self)

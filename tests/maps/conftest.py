@@ -2,3 +2,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+
+from app.maps.tiles import register_scheme  # noqa: E402
+
+register_scheme()  # before pytest-qt creates the application

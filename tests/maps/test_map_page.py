@@ -93,3 +93,49 @@ def test_a_city_without_basemap_data_still_gets_a_working_map(qtbot) -> None:
         pass
     view.upsert_incidents([marker(1)])
     qtbot.waitUntil(lambda: js(qtbot, view, "window.dispatchStats.markers") == 1, timeout=5000)
+
+
+def _mbtiles(path, z: int, x: int, y: int) -> None:
+    """A one-tile MBTiles file: a plain orange square at (z, x, y)."""
+    import sqlite3
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(256, 256, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ff9800"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    db = sqlite3.connect(path)
+    db.executescript("CREATE TABLE metadata (name TEXT, value TEXT);"
+                     "CREATE TABLE tiles (zoom_level INT, tile_column INT, tile_row INT,"
+                     " tile_data BLOB);")
+    db.executemany("INSERT INTO metadata VALUES (?, ?)",
+                   [("format", "png"), ("attribution", "test tiles")])
+    db.execute("INSERT INTO tiles VALUES (?, ?, ?, ?)", (z, x, (1 << z) - 1 - y, bytes(data)))
+    db.commit()
+    db.close()
+
+
+def test_a_local_mbtiles_file_is_served_by_the_console_itself(qtbot, tmp_path) -> None:
+    import math
+
+    lat, lon = center_of(BASEMAP)
+    z = 13
+    x = int((lon + 180) / 360 * 2**z)
+    y = int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * 2**z)
+    path = tmp_path / "city.mbtiles"
+    _mbtiles(path, z, x, y)
+    view = MapView(center=(lat, lon), basemap=BASEMAP, mbtiles=path)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: js(qtbot, view, "document.querySelectorAll("
+                                            "'img.leaflet-tile-loaded').length") >= 1,
+                    timeout=10000)
+    assert view.tile_file is not None and view.tile_file.tile(z, x, y) is not None
+    assert view.guard.blocked == []

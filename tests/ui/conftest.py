@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from app.maps.tiles import register_scheme
 from app.server.app import create_app
 from app.server.embedded import ServiceThread
 from app.services.demo import DEMO_PASSWORD
@@ -24,6 +25,7 @@ from app.ui.main_window import MainWindow
 from tests.conftest import fast_settings, fresh_database
 
 SHOTS = Path(__file__).parents[2] / "build" / "screenshots"
+register_scheme()  # before pytest-qt creates the application
 
 
 @pytest.fixture(autouse=True)
