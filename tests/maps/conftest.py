@@ -3,6 +3,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
-from app.maps.tiles import register_scheme  # noqa: E402
+from app.maps.tiles import register_scheme
 
 register_scheme()  # before pytest-qt creates the application
