@@ -90,13 +90,18 @@ class MapView(QWebEngineView):
         self.profile = QWebEngineProfile(self)  # off the record: nothing written to disk
         self.tile_file: MBTilesHandler | None = None
         if mbtiles is not None:
-            self.tile_file = MBTilesHandler(mbtiles, self)
+            self.tile_file = MBTilesHandler(mbtiles, self.profile)
             self.profile.installUrlSchemeHandler(SCHEME, self.tile_file)
             tiles = TEMPLATE
             attribution = attribution or self.tile_file.attribution
-        self.guard = OfflineGuard(hosts, self)
+        # Children of the profile: they must outlive it, and do, being deleted after it.
+        self.guard = OfflineGuard(hosts, self.profile)
         self.profile.setUrlRequestInterceptor(self.guard)
-        self.setPage(QWebEnginePage(self.profile, self))
+        page = QWebEnginePage(self.profile, self)
+        # A page must go before its profile: the profile becomes the page's child, so it
+        # is deleted after the page, not before it.
+        self.profile.setParent(page)
+        self.setPage(page)
         self.bridge = MapBridge(self)
         self.channel = QWebChannel(self)
         self.channel.registerObject("bridge", self.bridge)

@@ -16,6 +16,7 @@ from app.sync.facts import incident_facts
 from app.sync.store import Applied, ReplicaStore
 from app.ui.catalog_view import CatalogView
 from app.ui.queue_model import address_text
+from app.ui.tasks import run_task
 from app.ui.words import STATUS, word
 
 ON_MAP = {"new", "registered", "dispatched", "in_progress", "resolved"}
@@ -79,7 +80,8 @@ class MapController(QObject):
         return grid(points, cell_m=HEAT_CELL_M, origin=self.origin)
 
     def refresh_heat(self) -> None:
-        self.view.show_heat(self.heat_cells())
+        # A pass over every incident: off the GUI thread (the replica is safe to read).
+        run_task(self.heat_cells, self.view.show_heat, owner=self.view)
 
     def marker(self, inc: dict[str, Any], overdue: bool | None = None) -> dict[str, Any]:
         if overdue is None:

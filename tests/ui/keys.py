@@ -15,3 +15,14 @@ def type_text(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
                                                      ch))
     QApplication.processEvents()
+
+
+def type_address_and_type(qtbot, dialog, type_words: str) -> None:  # type: ignore[no-untyped-def]
+    """Into an intake form: "строит" Tab, "5" Tab (проспект Строителей, 5), then the type."""
+    type_text(dialog.street.edit, "строит")
+    qtbot.keyClick(dialog.street.edit, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "проспект Строителей" in dialog.book.houses)
+    type_text(dialog.house.edit, "5")
+    qtbot.keyClick(dialog.house.edit, Qt.Key.Key_Tab)
+    type_text(dialog.kind.edit, type_words)
+    qtbot.keyClick(dialog.kind.edit, Qt.Key.Key_Tab)

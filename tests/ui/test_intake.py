@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.ui.intake import IntakeDialog
-from tests.ui.keys import type_text
+from tests.ui.keys import type_address_and_type, type_text
 
 
 class KeyCounter:
@@ -101,13 +101,7 @@ def test_possible_duplicates_show_while_typing_and_f8_attaches_the_call(console,
                                    description="первый звонок")["incident"]
     qtbot.waitUntil(lambda: window.client.store.get("incident", first["id"]) is not None)
     dialog = window.new_incident()
-    type_text(dialog.street.edit, "строит")
-    qtbot.keyClick(dialog.street.edit, Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: "проспект Строителей" in dialog.book.houses)
-    type_text(dialog.house.edit, "5")
-    qtbot.keyClick(dialog.house.edit, Qt.Key.Key_Tab)
-    type_text(dialog.kind.edit, "прорыв")
-    qtbot.keyClick(dialog.kind.edit, Qt.Key.Key_Tab)
+    type_address_and_type(qtbot, dialog, "прорыв")
     qtbot.waitUntil(lambda: dialog.duplicates.count() > 0)
     assert first["number"] in dialog.duplicates.item(0).text()
     type_text(dialog.description, "опять течёт")

@@ -100,9 +100,7 @@ def test_the_heat_layer_counts_the_last_day_and_the_queue_filter_can_rule_the_ma
 
 def test_an_address_typed_in_intake_is_pinned_with_its_possible_duplicates(console,
                                                                            qtbot) -> None:
-    from PySide6.QtCore import Qt
-
-    from tests.ui.keys import type_text
+    from tests.ui.keys import type_address_and_type
 
     window = console("operator", with_map=True)
     ready(qtbot, window)
@@ -110,13 +108,7 @@ def test_an_address_typed_in_intake_is_pinned_with_its_possible_duplicates(conso
                                    description="первый")["incident"]
     qtbot.waitUntil(lambda: window.client.store.get("incident", first["id"]) is not None)
     dialog = window.new_incident()
-    type_text(dialog.street.edit, "строит")
-    qtbot.keyClick(dialog.street.edit, Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: "проспект Строителей" in dialog.book.houses)
-    type_text(dialog.house.edit, "5")
-    qtbot.keyClick(dialog.house.edit, Qt.Key.Key_Tab)
-    type_text(dialog.kind.edit, "запах газ")
-    qtbot.keyClick(dialog.kind.edit, Qt.Key.Key_Tab)
+    type_address_and_type(qtbot, dialog, "запах газ")
     qtbot.waitUntil(lambda: js(qtbot, window, "window.dispatchStats.preview") == 1,
                     timeout=5000)
     dialog.reject()
