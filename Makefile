@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 # The Russian translation: new strings from the sources go into the .ts (lupdate), the
 # binary catalogue the console loads is compiled from it (lrelease).
 $(QM): $(TS) $(UI_SOURCES) | $(STAMP)
-	$(BIN)/pyside6-lupdate -silent $(UI_SOURCES) -ts $(TS) -source-language en -target-language ru
+	$(BIN)/pyside6-lupdate -silent -no-obsolete $(UI_SOURCES) -ts $(TS) -source-language en -target-language ru
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
 
 translations: $(QM)

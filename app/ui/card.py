@@ -79,7 +79,7 @@ class IncidentCard(QWidget):
         self.release_button.setToolTip(self.tr("Let others work on it — Ctrl+Shift+K"))
         self.takeover_button = QPushButton(self.tr("Take over"))
         self.takeover_button.setToolTip(self.tr("Supervisor: take the incident from its "
-                                                "holder"))
+                                                "holder — Ctrl+Alt+K"))
         top = QHBoxLayout()
         top.addWidget(self.holder, 1)
         top.addStretch(0)
@@ -213,6 +213,8 @@ class IncidentCard(QWidget):
         self.note.returnPressed.connect(self.add_note)
         QShortcut(QKeySequence("Ctrl+K"), self, activated=lambda: self.claim(False))
         QShortcut(QKeySequence("Ctrl+Shift+K"), self, activated=self.release)
+        QShortcut(QKeySequence("Ctrl+Alt+K"), self, activated=lambda: self.claim(True)
+                  if self.takeover_button.isVisibleTo(self) else None)
         QShortcut(QKeySequence("Ctrl+H"), self, activated=self.hand_over)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)

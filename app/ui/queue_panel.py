@@ -79,7 +79,8 @@ class QueuePanel(QWidget):
         self.saved.setMaximumWidth(180)
         self.saved.setToolTip(self.tr("Saved filters"))
         self.save_button = QPushButton(self.tr("Save filter…"))
-        self.save_button.setToolTip(self.tr("Save the current filter under a name"))
+        self.save_button.setToolTip(self.tr("Save the current filter under a name — "
+                                            "Ctrl+Shift+F"))
 
         bar = QHBoxLayout()
         bar.addWidget(self.text, 3)
@@ -129,6 +130,7 @@ class QueuePanel(QWidget):
         self.saved.activated.connect(self._load_saved)
         self.save_button.clicked.connect(self.save_filter)
         # Ctrl+F is the main window's action; a second shortcut here would make it ambiguous.
+        QShortcut(QKeySequence("Ctrl+Shift+F"), self, activated=self.save_filter)
         QShortcut(QKeySequence("Escape"), self.text, activated=self.text.clear)
         self._refresh_saved()
 

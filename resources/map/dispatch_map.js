@@ -192,5 +192,11 @@ var DispatchMap = (function () {
   // How many markers the cluster layer holds: with chunked loading it fills over frames.
   function clustered() { return incidents.getLayers().length; }
 
-  return {start: start, click: click, selected: selectedId, clustered: clustered};
+  function position(id) {
+    var m = markers[id];
+    return m ? [m.getLatLng().lat, m.getLatLng().lng] : null;
+  }
+
+  return {start: start, click: click, selected: selectedId, clustered: clustered,
+          position: position};
 }());

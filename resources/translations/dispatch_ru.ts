@@ -4,12 +4,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../app/ui/console.py" line="30"/>
+        <location filename="../../app/ui/console.py" line="31"/>
         <source>Preparing the embedded service and the demo city…</source>
         <translation>Запускается встроенный сервер и готовится демонстрационный город…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/console.py" line="32"/>
+        <location filename="../../app/ui/console.py" line="33"/>
         <source>City dispatch</source>
         <translation>ЕДДС города</translation>
     </message>
@@ -43,8 +43,8 @@
     </message>
     <message>
         <location filename="../../app/ui/card.py" line="81"/>
-        <source>Supervisor: take the incident from its holder</source>
-        <translation>Старший смены: забрать происшествие у держателя</translation>
+        <source>Supervisor: take the incident from its holder — Ctrl+Alt+K</source>
+        <translation>Старший смены: забрать происшествие у держателя — Ctrl+Alt+K</translation>
     </message>
     <message>
         <location filename="../../app/ui/card.py" line="92"/>
@@ -202,117 +202,117 @@
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="259"/>
+        <location filename="../../app/ui/card.py" line="261"/>
         <source>No incident selected</source>
         <translation>Происшествие не выбрано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="265"/>
+        <location filename="../../app/ui/card.py" line="267"/>
         <source>Held by you</source>
         <translation>В работе у вас</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="266"/>
+        <location filename="../../app/ui/card.py" line="268"/>
         <source>Held by %s</source>
         <translation>В работе у: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="266"/>
+        <location filename="../../app/ui/card.py" line="268"/>
         <source>Not held</source>
         <translation>Никто не взял</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="276"/>
+        <location filename="../../app/ui/card.py" line="278"/>
         <source>entrance %s</source>
         <translation>подъезд %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="276"/>
+        <location filename="../../app/ui/card.py" line="278"/>
         <source>floor %s</source>
         <translation>этаж %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="277"/>
+        <location filename="../../app/ui/card.py" line="279"/>
         <source>flat %s</source>
         <translation>кв. %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="284"/>
+        <location filename="../../app/ui/card.py" line="286"/>
         <source>registered in %s</source>
         <translation>зарегистрировано за %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="288"/>
+        <location filename="../../app/ui/card.py" line="290"/>
         <source>registered</source>
         <translation>зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="289"/>
+        <location filename="../../app/ui/card.py" line="291"/>
         <source>dispatched</source>
         <translation>передано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="290"/>
+        <location filename="../../app/ui/card.py" line="292"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="291"/>
+        <location filename="../../app/ui/card.py" line="293"/>
         <source>resolved</source>
         <translation>решено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="292"/>
+        <location filename="../../app/ui/card.py" line="294"/>
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="328"/>
+        <location filename="../../app/ui/card.py" line="330"/>
         <source>ack in %s</source>
         <translation>подтверждение через %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="329"/>
+        <location filename="../../app/ui/card.py" line="331"/>
         <source>ack late by %s</source>
         <translation>подтверждение просрочено на %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="390"/>
+        <location filename="../../app/ui/card.py" line="392"/>
         <source>The service cannot be reached; nothing was changed. Try again.</source>
         <translation>Сервер недоступен; ничего не изменено. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="393"/>
+        <location filename="../../app/ui/card.py" line="395"/>
         <source>Someone else changed this incident meanwhile; the card now shows their version. Check it and repeat your action.</source>
         <translation>Происшествие тем временем изменил другой пользователь; карточка показывает новую версию. Проверьте её и повторите действие.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="405"/>
+        <location filename="../../app/ui/card.py" line="407"/>
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="432"/>
+        <location filename="../../app/ui/card.py" line="434"/>
         <source>Select a hand-over first.</source>
         <translation>Сначала выберите передачу.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="444"/>
+        <location filename="../../app/ui/card.py" line="446"/>
         <source>Tick at least one duty service.</source>
         <translation>Отметьте хотя бы одну службу.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="455"/>
+        <location filename="../../app/ui/card.py" line="457"/>
         <source>Merge</source>
         <translation>Объединение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="456"/>
+        <location filename="../../app/ui/card.py" line="458"/>
         <source>Number of the incident to merge into:</source>
         <translation>Номер происшествия, в которое объединить:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="462"/>
+        <location filename="../../app/ui/card.py" line="464"/>
         <source>There is no incident %s in the room&apos;s state.</source>
         <translation>Происшествия %s нет в данных зала.</translation>
     </message>
@@ -669,72 +669,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="47"/>
+        <location filename="../../app/ui/main_window.py" line="48"/>
         <source>City dispatch — %s (%s)</source>
         <translation>ЕДДС — %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69"/>
+        <location filename="../../app/ui/main_window.py" line="70"/>
         <source>Incident card</source>
         <translation>Карточка происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>City map</source>
         <translation>Карта города</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>Show only what the queue shows</source>
         <translation>Показывать только то, что в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>Apply the queue&apos;s filter to the map too</source>
         <translation>Применять фильтр очереди и к карте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>&amp;Incident</source>
         <translation>&amp;Происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>&amp;New incident</source>
         <translation>&amp;Новое происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>&amp;Take the oldest unclaimed</source>
         <translation>&amp;Взять самое давнее невзятое</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>&amp;Search the queue</source>
         <translation>&amp;Поиск в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>&amp;Queue</source>
         <translation>&amp;Очередь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>&amp;Card</source>
         <translation>&amp;Карточка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>The language changes when the console is started again.</source>
         <translation>Язык сменится при следующем запуске консоли.</translation>
     </message>
@@ -742,12 +742,12 @@
 <context>
     <name>MapController</name>
     <message>
-        <location filename="../../app/ui/map_panel.py" line="54"/>
+        <location filename="../../app/ui/map_panel.py" line="55"/>
         <source>Incidents</source>
         <translation>Происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/map_panel.py" line="54"/>
+        <location filename="../../app/ui/map_panel.py" line="55"/>
         <source>Crews</source>
         <translation>Экипажи</translation>
     </message>
@@ -876,36 +876,36 @@
     </message>
     <message>
         <location filename="../../app/ui/queue_panel.py" line="82"/>
-        <source>Save the current filter under a name</source>
-        <translation>Сохранить текущий фильтр под именем</translation>
+        <source>Save the current filter under a name — Ctrl+Shift+F</source>
+        <translation>Сохранить текущий фильтр под именем — Ctrl+Shift+F</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="86"/>
+        <location filename="../../app/ui/queue_panel.py" line="87"/>
         <source>&amp;Status:</source>
         <translation>&amp;Статус:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="87"/>
+        <location filename="../../app/ui/queue_panel.py" line="88"/>
         <source>&amp;Priority:</source>
         <translation>&amp;Приоритет:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="88"/>
+        <location filename="../../app/ui/queue_panel.py" line="89"/>
         <source>&amp;Room:</source>
         <translation>&amp;Зал:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="185"/>
+        <location filename="../../app/ui/queue_panel.py" line="187"/>
         <source>Saved filters…</source>
         <translation>Сохранённые фильтры…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="191"/>
+        <location filename="../../app/ui/queue_panel.py" line="193"/>
         <source>Save filter</source>
         <translation>Сохранение фильтра</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_panel.py" line="191"/>
+        <location filename="../../app/ui/queue_panel.py" line="193"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
@@ -1181,7 +1181,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/ui/console.py" line="90"/>
+        <location filename="../../app/ui/console.py" line="92"/>
         <source>Your session has expired. Sign in again.</source>
         <translation>Сеанс истёк. Войдите снова.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tests.ui.conftest import SHOTS
@@ -114,3 +115,22 @@ def test_an_address_typed_in_intake_is_pinned_with_its_possible_duplicates(conso
     dialog.reject()
     qtbot.waitUntil(lambda: js(qtbot, window, "window.dispatchStats.preview") == -1,
                     timeout=5000)
+
+
+def test_a_change_of_address_from_another_console_moves_the_marker(console, qtbot) -> None:
+    window = console("operator", with_map=True)
+    ready(qtbot, window)
+    other = console("operator2")
+    inc = other.client.register(source="phone", type_code="gas_smell", address=GAS,
+                                description="адрес уточнён позже")["incident"]
+    def where() -> list[float] | None:
+        return json.loads(js(qtbot, window,
+                             f"JSON.stringify(DispatchMap.position({inc['id']}))"))
+
+    qtbot.waitUntil(lambda: where() is not None, timeout=5000)
+    before = where()
+    assert before == [inc["lat"], inc["lon"]]
+    moved = other.client.update(inc["id"], inc["version"], address={
+        "street": "улица Кузнецкая", "house": "3"})["incident"]
+    qtbot.waitUntil(lambda: where() == [moved["lat"], moved["lon"]], timeout=5000)
+    assert moved["lat"] != before[0] or moved["lon"] != before[1]
