@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -18,7 +18,6 @@ from app.schemas.auth import UserCreate
 from app.schemas.incident import (
     AddressIn,
     CallerIn,
-    ClaimIn,
     HandoverCreate,
     HandoverStageIn,
     IncidentAction,
@@ -312,13 +311,6 @@ def _merge_target(ctx: ServiceContext, incident_id: int) -> int | None:
         return s.scalar(select(Incident.id).where(Incident.status.in_(open_),
                                                   Incident.id != incident_id)
                         .order_by(Incident.id.desc()).limit(1))
-
-
-def demo_now() -> datetime:
-    return datetime.now(UTC)
-
-
-__all__ = ["DEMO_PASSWORD", "DEMO_USERS", "ClaimIn", "seed_demo", "seed_reference"]
 
 
 class CrewMotion:

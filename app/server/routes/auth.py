@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
 from app.schemas.auth import LoginIn, LoginOut, UserOut
 from app.server.deps import Ctx, CurrentActor, Token
@@ -10,7 +10,7 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 
 @router.post("/login", response_model=LoginOut, summary="Sign in and get a session token")
-def login(ctx: Ctx, body: LoginIn, request: Request) -> LoginOut:
+def login(ctx: Ctx, body: LoginIn) -> LoginOut:
     return auth.login(ctx, body.login, body.password)
 
 
