@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -61,6 +62,11 @@ def run_console(target: str | Callable[[], str], *,
     """``target``: a central service's URL, or a function that starts the embedded one and
     returns its URL."""
     register_scheme()  # before the application exists, as Qt requires
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses to run its sandbox as root; a kiosk or test machine may be root.
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("city-dispatch")
     store = settings()

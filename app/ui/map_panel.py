@@ -52,7 +52,9 @@ class MapController(QObject):
         self._heat_due.timeout.connect(self.refresh_heat)
         self._clock.start(15_000)
         view.marker_clicked.connect(self.incident_clicked)
-        view.name_layers({"Incidents": self.tr("Incidents"), "Crews": self.tr("Crews")})
+        view.name_layers({"Incidents": self.tr("Incidents"), "Crews": self.tr("Crews"),
+                          "Heat, 24 h": self.tr("Heat, 24 h"),
+                          "Districts": self.tr("Districts")})
 
     def is_overdue(self, inc: dict[str, Any]) -> bool:
         if inc["status"] not in OPEN:

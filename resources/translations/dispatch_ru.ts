@@ -4,12 +4,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../app/ui/console.py" line="31"/>
+        <location filename="../../app/ui/console.py" line="32"/>
         <source>Preparing the embedded service and the demo city…</source>
         <translation>Запускается встроенный сервер и готовится демонстрационный город…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/console.py" line="33"/>
+        <location filename="../../app/ui/console.py" line="34"/>
         <source>City dispatch</source>
         <translation>ЕДДС города</translation>
     </message>
@@ -751,6 +751,16 @@
         <source>Crews</source>
         <translation>Экипажи</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/map_panel.py" line="56"/>
+        <source>Heat, 24 h</source>
+        <translation>Плотность за 24 ч</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/map_panel.py" line="57"/>
+        <source>Districts</source>
+        <translation>Районы</translation>
+    </message>
 </context>
 <context>
     <name>Queue</name>
@@ -1181,7 +1191,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/ui/console.py" line="92"/>
+        <location filename="../../app/ui/console.py" line="98"/>
         <source>Your session has expired. Sign in again.</source>
         <translation>Сеанс истёк. Войдите снова.</translation>
     </message>
