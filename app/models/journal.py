@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.chain import GENESIS
 from app.models.base import Base
 
 
@@ -22,6 +23,8 @@ class LogHead(Base):
     seq: Mapped[int] = mapped_column(BigInteger, default=0)
     # Changes when the history is reset or restored; clients then reload a snapshot.
     epoch: Mapped[str] = mapped_column(String(36))
+    # The hash of the newest row: the next row links to it.
+    last_hash: Mapped[str] = mapped_column(String(64), default=GENESIS, server_default=GENESIS)
 
 
 class ChangeLog(Base):
@@ -42,6 +45,8 @@ class ChangeLog(Base):
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any]]
     mutation_id: Mapped[str | None] = mapped_column(String(36))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class Mutation(Base):

@@ -115,6 +115,25 @@ def cmd_routing(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_journal(_args: argparse.Namespace) -> int:
+    from app.server.app import make_context
+    from app.services.feed import verify_chain
+
+    settings = _settings()
+    migrate(settings.database_url)
+    ctx = make_context(settings)
+    try:
+        report = verify_chain(ctx)
+    finally:
+        ctx.db.dispose()
+    if report.broken_at is None:
+        print(f"the journal verifies: {report.rows} changes, every link holds")
+        return 0
+    print(f"the journal is broken at change {report.broken_at}: its link to the one before "
+          f"does not hold ({report.rows} changes read)", file=sys.stderr)
+    return 1
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="dispatch-server",
@@ -149,6 +168,8 @@ def parser() -> argparse.ArgumentParser:
     )
     rt.add_argument("file")
     rt.set_defaults(func=cmd_routing)
+    sub.add_parser("verify-journal", help="check the change log's hash chain and name the "
+                   "first broken link").set_defaults(func=cmd_verify_journal)
     return p
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.chain import FIELDS, first_broken
 from app.models import ChangeLog, Crew, Handover, HandoverCrew, Incident, LogHead, Note
 from app.schemas.incident import CrewOut, HandoverOut, IncidentOut, NoteOut
 from app.schemas.stream import Change, Snapshot
@@ -67,3 +71,33 @@ def timeline(ctx: ServiceContext, incident_id: int) -> list[Change]:
 def current_head(ctx: ServiceContext) -> tuple[int, str]:
     with ctx.db.read() as session:
         return head(session)
+
+
+@dataclass
+class ChainReport:
+    rows: int
+    broken_at: int | None
+
+
+def verify_chain(ctx: ServiceContext) -> ChainReport:
+    """Walk the whole journal and check every link; name the first that does not hold.
+    The head row closes the chain: rows cut off at the end are found by it."""
+    columns = [getattr(ChangeLog, f) for f in (*FIELDS, "prev_hash", "hash")]
+    with ctx.db.read(consistent=True) as session:
+        seen: dict[str, Any] = {"count": 0, "last": None}
+
+        def rows() -> Iterator[Any]:
+            for row in session.execute(select(*columns).order_by(ChangeLog.seq)).mappings():
+                seen["count"] += 1
+                seen["last"] = row
+                yield row
+
+        broken = first_broken(rows())
+        head_row = session.get(LogHead, 1)
+        assert head_row is not None
+        last = seen["last"]
+        cut_off = head_row.seq > 0 and (
+            last is None or last["seq"] != head_row.seq or last["hash"] != head_row.last_hash)
+        if broken is None and cut_off:
+            broken = (last["seq"] + 1) if last is not None else 1
+    return ChainReport(rows=seen["count"], broken_at=broken)

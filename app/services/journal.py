@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from sqlalchemy import text, update
 from sqlalchemy.orm import Session
 
+from app.domain.chain import link_hash
 from app.models import ChangeLog, LogHead
 from app.services.context import Actor
 
@@ -85,12 +86,18 @@ class Journal:
         if not self.entries:
             return []
         n = len(self.entries)
-        last = self.session.execute(
+        last, prev = self.session.execute(
             update(LogHead).where(LogHead.id == 1).values(seq=LogHead.seq + n)
-            .returning(LogHead.seq)
-        ).scalar_one()
+            .returning(LogHead.seq, LogHead.last_hash)
+        ).one()
         first = last - n + 1
-        rows = [dict(e, seq=first + i) for i, e in enumerate(self.entries)]
+        rows = []
+        for i, entry in enumerate(self.entries):
+            row = dict(entry, seq=first + i, prev_hash=prev)
+            row["hash"] = prev = link_hash(row["prev_hash"], row)
+            rows.append(row)
+        # The head row is locked by the update above: nobody links to it meanwhile.
+        self.session.execute(update(LogHead).where(LogHead.id == 1).values(last_hash=prev))
         self.session.execute(ChangeLog.__table__.insert(), rows)
         if self.session.get_bind().dialect.name == "postgresql":
             # Delivered at commit, and only if it commits: a poke to the other processes.

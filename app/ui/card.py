@@ -65,6 +65,7 @@ class IncidentCard(QWidget):
         self.catalog = catalog
         self.now = now
         self.incident_id: int | None = None
+        self._timeline_asked = self._timeline_shown = 0
         self.role = Role((client.user or {}).get("role", "operator"))
         self.busy = False
 
@@ -342,13 +343,18 @@ class IncidentCard(QWidget):
 
     def load_timeline(self) -> None:
         incident_id = self.incident_id
+        self._timeline_asked += 1
+        asked = self._timeline_asked
         run_task(lambda: self.client.timeline(incident_id),
-                 lambda rows: self._show_timeline(incident_id, rows),
+                 lambda rows: self._show_timeline(incident_id, asked, rows),
                  lambda e: self.show_error(self.explain(e)), owner=self)
 
-    def _show_timeline(self, incident_id: int | None, rows: list[dict[str, Any]]) -> None:
-        if incident_id != self.incident_id:
+    def _show_timeline(self, incident_id: int | None, asked: int,
+                       rows: list[dict[str, Any]]) -> None:
+        # Answers can come back out of order; an older one must not replace a newer one.
+        if incident_id != self.incident_id or asked < self._timeline_shown:
             return
+        self._timeline_shown = asked
         self.timeline.clear()
         for ch in rows:
             what = word(KIND, ch["kind"])

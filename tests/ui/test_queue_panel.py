@@ -14,7 +14,7 @@ def test_ctrl_f_then_typing_filters_and_enter_opens_the_card(console, qtbot) -> 
     window = console("operator")
     inc = window.client.register(source="phone", type_code="gas_smell", address=GAS,
                                  description="уникальное слово кукушка")["incident"]
-    qtbot.waitUntil(lambda: window.model.row_of(inc["id"]) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.row_of(inc["id"]) is not None, timeout=10000)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.queue.text
     type_text(window.queue.text, "кукушк")
@@ -50,13 +50,13 @@ def test_an_app_report_is_announced_until_someone_takes_it(console, qtbot) -> No
     before = window.banner.count
     inc = window.client.register(source="mobile_app", type_code="gas_smell", address=GAS,
                                  description="сообщение из приложения")["incident"]
-    qtbot.waitUntil(lambda: window.banner.count == before + 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.banner.count == before + 1, timeout=10000)
     assert played == ["unclaimed"]
     assert window.banner.isVisible()
     assert "unclaimed" in window.banner.text.text()
     other = console("operator2")
     other.client.claim(inc["id"])
-    qtbot.waitUntil(lambda: window.banner.count == before, timeout=5000)
+    qtbot.waitUntil(lambda: window.banner.count == before, timeout=10000)
 
 
 def test_no_two_actions_of_the_main_window_share_a_shortcut(console) -> None:

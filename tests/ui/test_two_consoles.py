@@ -13,7 +13,7 @@ def test_a_new_incident_appears_in_the_other_console_and_a_claim_is_refused(cons
     sergey.model.modelReset.connect(lambda: resets.append(1))
     inc = anna.client.register(source="phone", type_code="gas_smell", address=GAS,
                                description="сильный запах газа")["incident"]
-    qtbot.waitUntil(lambda: sergey.model.row_of(inc["id"]) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: sergey.model.row_of(inc["id"]) is not None, timeout=10000)
     assert sergey.model.rowCount() == rows_before + 1
     assert not resets, "the other console reset its whole queue for one new incident"
     row = sergey.model.row_of(inc["id"])
@@ -21,5 +21,5 @@ def test_a_new_incident_appears_in_the_other_console_and_a_claim_is_refused(cons
 
     open_card(sergey, qtbot, inc["id"])
     sergey.card.claim(False)
-    qtbot.waitUntil(lambda: "Иванова Анна" in sergey.card.error.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Иванова Анна" in sergey.card.error.text(), timeout=10000)
     assert "already being worked by" in sergey.card.error.text()
