@@ -58,7 +58,7 @@ def test_fifty_consoles_claim_the_same_incidents_and_exactly_one_wins_each(db_ur
             assert len(won) == 1, won
             assert len(refused) == 49
             assert all(won[0] in message for message in refused)
-        for c in clients + [desk]:
+        for c in [*clients, desk]:
             c.close()
 
 
