@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # The largest id either database stores (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
@@ -66,10 +66,3 @@ def aware_utc(value: datetime | None) -> datetime | None:
     if value.tzinfo is None:
         raise ValueError("time must carry its zone (e.g. 2026-11-26T08:00:00+07:00)")
     return value.astimezone(UTC)
-
-
-class TimeStamped(Wire):
-    @field_validator("*", mode="after")
-    @classmethod
-    def _utc(cls, v: object) -> object:
-        return aware_utc(v) if isinstance(v, datetime) else v

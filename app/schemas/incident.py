@@ -9,8 +9,6 @@ from app.domain.enums import Action, CrewStatus, HandoverStage, Priority, Source
 from app.domain.phones import InvalidPhone, normalize_phone
 from app.schemas.base import Id, MutationIn, Out, VersionedIn, Wire, aware_utc
 
-Text200 = Field(default=None, max_length=200)
-
 
 class AddressIn(Wire):
     street: str | None = Field(default=None, max_length=200)

@@ -6,7 +6,6 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -267,7 +266,3 @@ def get_detail(ctx: ServiceContext, actor: Actor, incident_id: int) -> dict[str,
         incident = load_incident(session, incident_id, lock=False)
         require_readable(session, actor, incident)
         return incident_detail(session, incident)
-
-
-def numbers(session: Session, ids: list[int]) -> dict[int, str]:
-    return dict(session.execute(select(Incident.id, Incident.number).where(Incident.id.in_(ids))))

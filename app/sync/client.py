@@ -85,8 +85,7 @@ class SyncClient:
 
     def _state(self, state: str, message: str) -> None:
         self.state, self.state_message = state, message
-        with self.store._changed:  # wake wait_live
-            self.store._changed.notify_all()
+        self.store.wake()  # for wait_live
         for cb in list(self.on_state):
             cb(state, message)
 

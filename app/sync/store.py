@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 ENTITIES = ("incident", "handover", "note", "crew", "caller")
+CHILDREN = ("handover", "note")  # rows that belong to one incident
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -59,13 +60,15 @@ class ReplicaStore:
         self._changed = threading.Condition(self._lock)
         self._listeners: list[Listener] = []
         self.data: dict[str, dict[int, dict[str, Any]]] = {e: {} for e in ENTITIES}
-        self._handovers_by_incident: dict[int, set[int]] = {}
+        # entity -> incident id -> ids: the hand-overs and notes of one incident, found
+        # without a pass over every row.
+        self._children: dict[str, dict[int, set[int]]] = {}
         meta = dict(self._db.execute("SELECT key, value FROM meta"))
         self.seq = int(meta.get("seq", -1))  # -1: never synced
         self.epoch: str | None = meta.get("epoch")
         for kind, id_, data in self._db.execute("SELECT kind, id, data FROM entities"):
             self.data.setdefault(kind, {})[id_] = json.loads(data)
-        self._index_handovers()
+        self._index_children()
 
     # -- reading (any thread) ----------------------------------------------------------
 
@@ -83,15 +86,27 @@ class ReplicaStore:
             return dict(row) if row is not None else None
 
     def handovers_of(self, incident_id: int) -> list[dict[str, Any]]:
-        with self._lock:
-            table = self.data["handover"]
-            return [table[i] for i in sorted(self._handovers_by_incident.get(incident_id, ()))]
+        return self._children_of("handover", incident_id)
 
-    def _index_handovers(self) -> None:
-        index: dict[int, set[int]] = {}
-        for h in self.data["handover"].values():
-            index.setdefault(h["incident_id"], set()).add(h["id"])
-        self._handovers_by_incident = index
+    def notes_of(self, incident_id: int) -> list[dict[str, Any]]:
+        return self._children_of("note", incident_id)
+
+    def _children_of(self, entity: str, incident_id: int) -> list[dict[str, Any]]:
+        with self._lock:
+            table = self.data[entity]
+            ids = self._children.get(entity, {}).get(incident_id, ())
+            return [table[i] for i in sorted(ids)]
+
+    def _index_children(self) -> None:
+        self._children = {entity: {} for entity in CHILDREN}
+        for entity in CHILDREN:
+            for row in self.data[entity].values():
+                self._children[entity].setdefault(row["incident_id"], set()).add(row["id"])
+
+    def wake(self) -> None:
+        """Let ``wait_for`` callers look again (something outside the data changed)."""
+        with self._changed:
+            self._changed.notify_all()
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """``listener`` gets each applied batch, on the thread that applied it."""
@@ -120,7 +135,7 @@ class ReplicaStore:
                 )
                 self._set_meta(snapshot["seq"], snapshot["epoch"])
             self.data, self.seq, self.epoch = fresh, snapshot["seq"], snapshot["epoch"]
-            self._index_handovers()
+            self._index_children()
             self._changed.notify_all()
         self._emit(None)
 
@@ -159,8 +174,8 @@ class ReplicaStore:
                 self._set_meta(seq, self.epoch)
             for (kind, id_), row in rows.items():
                 self.data[kind][id_] = row
-                if kind == "handover":
-                    self._handovers_by_incident.setdefault(row["incident_id"], set()).add(id_)
+                if kind in CHILDREN:
+                    self._children[kind].setdefault(row["incident_id"], set()).add(id_)
             self.seq = seq
             self._changed.notify_all()
         self._emit(applied)

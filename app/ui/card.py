@@ -332,8 +332,7 @@ class IncidentCard(QWidget):
         return self.tr("ack late by %s") % timefmt.age(-left)
 
     def _fill_notes(self) -> None:
-        notes = sorted((n for n in self.client.store.data["note"].values()
-                        if n["incident_id"] == self.incident_id), key=lambda n: n["id"])
+        notes = self.client.store.notes_of(self.incident_id or 0)
         if self.notes.count() == len(notes):
             return
         self.notes.clear()

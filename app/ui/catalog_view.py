@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from app.domain.catalog import Norms
+from app.domain.norms import Overdue, running_overdue
+from app.sync.facts import incident_facts
 
 
 @dataclass
@@ -54,6 +57,13 @@ class CatalogView:
         if row is None:
             return Norms()
         return Norms(**row["norms"])
+
+    def overdue(self, inc: dict[str, Any], handovers: list[dict[str, Any]],
+                now: datetime) -> list[Overdue]:
+        """What of this incident is late now, by its type's norms (the domain's rule)."""
+        code = inc.get("type_code")
+        facts = incident_facts(inc, handovers, category=self.category_of(code))
+        return running_overdue(facts, self.norms(code), now)
 
     def sensitive(self, code: str | None) -> bool:
         row = self.types.get(code or "")

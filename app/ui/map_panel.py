@@ -10,9 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain.heat import Cell, grid
-from app.domain.norms import running_overdue
 from app.maps.map_widget import MapView
-from app.sync.facts import incident_facts
 from app.sync.store import Applied, ReplicaStore
 from app.ui.catalog_view import CatalogView
 from app.ui.queue_model import address_text
@@ -59,10 +57,7 @@ class MapController(QObject):
     def is_overdue(self, inc: dict[str, Any]) -> bool:
         if inc["status"] not in OPEN:
             return False
-        code = inc.get("type_code")
-        facts = incident_facts(inc, self.store.handovers_of(inc["id"]),
-                               category=self.catalog.category_of(code))
-        return bool(running_overdue(facts, self.catalog.norms(code), self.now()))
+        return bool(self.catalog.overdue(inc, self.store.handovers_of(inc["id"]), self.now()))
 
     def hidden(self, incident_id: int) -> bool:
         """With the toggle on, the map shows what the queue shows."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.enums import OPEN_STATUSES, Status
@@ -47,9 +47,6 @@ class QueueFilter:
             return False
         new = self.words()
         return all(any(old in w for w in new) for old in before.words())
-
-    def with_(self, **changes: Any) -> QueueFilter:
-        return replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "statuses": sorted(self.statuses),

@@ -24,8 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from sortedcontainers import SortedList
 
-from app.domain.norms import running_overdue
-from app.sync.facts import incident_facts
 from app.sync.store import Applied, ReplicaStore
 from app.ui import timefmt
 from app.ui.catalog_view import CatalogView
@@ -59,7 +57,6 @@ HEADERS = {
 }
 
 OVERDUE = QColor("#c62828")
-NEAR_NORM = QColor("#ef6c00")
 PRIORITY_COLOURS = {1: QColor("#b71c1c"), 2: QColor("#e65100")}
 IncidentId = int
 Key = tuple[Any, IncidentId, RowFacts]
@@ -134,9 +131,6 @@ class _Order:
     def id_at(self, row: int) -> IncidentId:
         return self.sl[self._pos(row)][1]
 
-    def key_at(self, row: int) -> Key:
-        return self.sl[self._pos(row)]
-
     def row(self, incident_id: IncidentId) -> int | None:
         key = self.key_of.get(incident_id)
         return None if key is None else self._pos(self.sl.index(key))
@@ -155,10 +149,6 @@ class _Order:
         key = self.key_of.pop(incident_id, None)
         if key is not None:
             self.sl.remove(key)
-
-    def ids(self) -> Iterable[IncidentId]:
-        keys = reversed(self.sl) if self.desc else iter(self.sl)
-        return (k[1] for k in keys)
 
 
 class QueueModel(QAbstractTableModel):
@@ -264,10 +254,7 @@ class QueueModel(QAbstractTableModel):
         return (stop - start).total_seconds()
 
     def overdue(self, inc: dict[str, Any]) -> list[Any]:
-        code = inc.get("type_code")
-        facts = incident_facts(inc, self.store.handovers_of(inc["id"]),
-                               category=self.catalog.category_of(code))
-        return running_overdue(facts, self.catalog.norms(code), self.now())
+        return self.catalog.overdue(inc, self.store.handovers_of(inc["id"]), self.now())
 
     def _age_brush(self, inc: dict[str, Any]) -> QBrush | None:
         if inc["status"] not in ("new", "registered", "dispatched", "in_progress"):

@@ -17,302 +17,302 @@
 <context>
     <name>IncidentCard</name>
     <message>
-        <location filename="../../app/ui/card.py" line="76"/>
+        <location filename="../../app/ui/card.py" line="77"/>
         <source>Take (Ctrl+K)</source>
         <translation>Взять (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="77"/>
+        <location filename="../../app/ui/card.py" line="78"/>
         <source>Take the incident to work on it — Ctrl+K</source>
         <translation>Взять происшествие в работу — Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="78"/>
+        <location filename="../../app/ui/card.py" line="79"/>
         <source>Release</source>
         <translation>Отпустить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="79"/>
+        <location filename="../../app/ui/card.py" line="80"/>
         <source>Let others work on it — Ctrl+Shift+K</source>
         <translation>Освободить для других — Ctrl+Shift+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="80"/>
+        <location filename="../../app/ui/card.py" line="81"/>
         <source>Take over</source>
         <translation>Перехватить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="81"/>
+        <location filename="../../app/ui/card.py" line="82"/>
         <source>Supervisor: take the incident from its holder — Ctrl+Alt+K</source>
         <translation>Старший смены: забрать происшествие у держателя — Ctrl+Alt+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="92"/>
+        <location filename="../../app/ui/card.py" line="93"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="92"/>
+        <location filename="../../app/ui/card.py" line="93"/>
         <source>Received</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="93"/>
+        <location filename="../../app/ui/card.py" line="94"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="93"/>
+        <location filename="../../app/ui/card.py" line="94"/>
         <source>District</source>
         <translation>Район</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="94"/>
+        <location filename="../../app/ui/card.py" line="95"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="94"/>
+        <location filename="../../app/ui/card.py" line="95"/>
         <source>Place</source>
         <translation>Место</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="95"/>
+        <location filename="../../app/ui/card.py" line="96"/>
         <source>Intake</source>
         <translation>Приём</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="96"/>
+        <location filename="../../app/ui/card.py" line="97"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="97"/>
+        <location filename="../../app/ui/card.py" line="98"/>
         <source>Stamps</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="97"/>
+        <location filename="../../app/ui/card.py" line="98"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="107"/>
+        <location filename="../../app/ui/card.py" line="108"/>
         <source>Service</source>
         <translation>Служба</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="107"/>
+        <location filename="../../app/ui/card.py" line="108"/>
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="107"/>
+        <location filename="../../app/ui/card.py" line="108"/>
         <source>Handed</source>
         <translation>Передано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="107"/>
+        <location filename="../../app/ui/card.py" line="108"/>
         <source>Ack</source>
         <translation>Принято</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="108"/>
+        <location filename="../../app/ui/card.py" line="109"/>
         <source>Crew</source>
         <translation>Выезд</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="108"/>
+        <location filename="../../app/ui/card.py" line="109"/>
         <source>Scene</source>
         <translation>На месте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="108"/>
+        <location filename="../../app/ui/card.py" line="109"/>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="108"/>
+        <location filename="../../app/ui/card.py" line="109"/>
         <source>Norm</source>
         <translation>Норматив</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="119"/>
+        <location filename="../../app/ui/card.py" line="120"/>
         <source>Record for the selected hand-over: %s — Ctrl+%d</source>
         <translation>Отметить для выбранной передачи: %s — Ctrl+%d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="126"/>
+        <location filename="../../app/ui/card.py" line="127"/>
         <source>Services to hand over to; the incident type ticks its default ones</source>
         <translation>Службы для передачи; тип происшествия отмечает свои службы по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="136"/>
+        <location filename="../../app/ui/card.py" line="137"/>
         <source>Hand over to the ticked services (Ctrl+H)</source>
         <translation>Передать отмеченным службам (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="137"/>
+        <location filename="../../app/ui/card.py" line="138"/>
         <source>Hand the incident over — Ctrl+H</source>
         <translation>Передать происшествие — Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="138"/>
+        <location filename="../../app/ui/card.py" line="139"/>
         <source>Hand-overs</source>
         <translation>Передачи в службы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="150"/>
+        <location filename="../../app/ui/card.py" line="151"/>
         <source>Save (Ctrl+S)</source>
         <translation>Сохранить (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="151"/>
+        <location filename="../../app/ui/card.py" line="152"/>
         <source>Save the priority and description — Ctrl+S</source>
         <translation>Сохранить приоритет и описание — Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="154"/>
+        <location filename="../../app/ui/card.py" line="155"/>
         <source>Edit</source>
         <translation>Изменение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="162"/>
+        <location filename="../../app/ui/card.py" line="163"/>
         <source>result of closing, or reason to cancel or reopen</source>
         <translation>результат закрытия или причина отмены/возобновления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="174"/>
+        <location filename="../../app/ui/card.py" line="175"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="183"/>
+        <location filename="../../app/ui/card.py" line="184"/>
         <source>a note for the room (Enter adds it)</source>
         <translation>заметка для зала (Enter — добавить)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="186"/>
+        <location filename="../../app/ui/card.py" line="187"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="190"/>
+        <location filename="../../app/ui/card.py" line="191"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="261"/>
+        <location filename="../../app/ui/card.py" line="262"/>
         <source>No incident selected</source>
         <translation>Происшествие не выбрано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="267"/>
+        <location filename="../../app/ui/card.py" line="268"/>
         <source>Held by you</source>
         <translation>В работе у вас</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="268"/>
+        <location filename="../../app/ui/card.py" line="269"/>
         <source>Held by %s</source>
         <translation>В работе у: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="268"/>
+        <location filename="../../app/ui/card.py" line="269"/>
         <source>Not held</source>
         <translation>Никто не взял</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="278"/>
+        <location filename="../../app/ui/card.py" line="279"/>
         <source>entrance %s</source>
         <translation>подъезд %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="278"/>
+        <location filename="../../app/ui/card.py" line="279"/>
         <source>floor %s</source>
         <translation>этаж %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="279"/>
+        <location filename="../../app/ui/card.py" line="280"/>
         <source>flat %s</source>
         <translation>кв. %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="286"/>
+        <location filename="../../app/ui/card.py" line="287"/>
         <source>registered in %s</source>
         <translation>зарегистрировано за %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="290"/>
+        <location filename="../../app/ui/card.py" line="291"/>
         <source>registered</source>
         <translation>зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="291"/>
+        <location filename="../../app/ui/card.py" line="292"/>
         <source>dispatched</source>
         <translation>передано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="292"/>
+        <location filename="../../app/ui/card.py" line="293"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="293"/>
+        <location filename="../../app/ui/card.py" line="294"/>
         <source>resolved</source>
         <translation>решено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="294"/>
+        <location filename="../../app/ui/card.py" line="295"/>
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="330"/>
+        <location filename="../../app/ui/card.py" line="331"/>
         <source>ack in %s</source>
         <translation>подтверждение через %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="331"/>
+        <location filename="../../app/ui/card.py" line="332"/>
         <source>ack late by %s</source>
         <translation>подтверждение просрочено на %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="392"/>
+        <location filename="../../app/ui/card.py" line="397"/>
         <source>The service cannot be reached; nothing was changed. Try again.</source>
         <translation>Сервер недоступен; ничего не изменено. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="395"/>
+        <location filename="../../app/ui/card.py" line="400"/>
         <source>Someone else changed this incident meanwhile; the card now shows their version. Check it and repeat your action.</source>
         <translation>Происшествие тем временем изменил другой пользователь; карточка показывает новую версию. Проверьте её и повторите действие.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="407"/>
+        <location filename="../../app/ui/card.py" line="412"/>
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="434"/>
+        <location filename="../../app/ui/card.py" line="439"/>
         <source>Select a hand-over first.</source>
         <translation>Сначала выберите передачу.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="446"/>
+        <location filename="../../app/ui/card.py" line="451"/>
         <source>Tick at least one duty service.</source>
         <translation>Отметьте хотя бы одну службу.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="457"/>
+        <location filename="../../app/ui/card.py" line="462"/>
         <source>Merge</source>
         <translation>Объединение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="458"/>
+        <location filename="../../app/ui/card.py" line="463"/>
         <source>Number of the incident to merge into:</source>
         <translation>Номер происшествия, в которое объединить:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="464"/>
+        <location filename="../../app/ui/card.py" line="469"/>
         <source>There is no incident %s in the room&apos;s state.</source>
         <translation>Происшествия %s нет в данных зала.</translation>
     </message>
@@ -742,22 +742,22 @@
 <context>
     <name>MapController</name>
     <message>
-        <location filename="../../app/ui/map_panel.py" line="55"/>
+        <location filename="../../app/ui/map_panel.py" line="53"/>
         <source>Incidents</source>
         <translation>Происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/map_panel.py" line="55"/>
+        <location filename="../../app/ui/map_panel.py" line="53"/>
         <source>Crews</source>
         <translation>Экипажи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/map_panel.py" line="56"/>
+        <location filename="../../app/ui/map_panel.py" line="54"/>
         <source>Heat, 24 h</source>
         <translation>Плотность за 24 ч</translation>
     </message>
     <message>
-        <location filename="../../app/ui/map_panel.py" line="57"/>
+        <location filename="../../app/ui/map_panel.py" line="55"/>
         <source>Districts</source>
         <translation>Районы</translation>
     </message>
@@ -765,54 +765,54 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="51"/>
+        <location filename="../../app/ui/queue_model.py" line="49"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="52"/>
+        <location filename="../../app/ui/queue_model.py" line="50"/>
         <source>Priority</source>
         <translation>Приоритет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="53"/>
+        <location filename="../../app/ui/queue_model.py" line="51"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="54"/>
+        <location filename="../../app/ui/queue_model.py" line="52"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="55"/>
+        <location filename="../../app/ui/queue_model.py" line="53"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="56"/>
+        <location filename="../../app/ui/queue_model.py" line="54"/>
         <source>Duty services</source>
         <translation>Службы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="57"/>
+        <location filename="../../app/ui/queue_model.py" line="55"/>
         <source>Age</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="58"/>
+        <location filename="../../app/ui/queue_model.py" line="56"/>
         <source>Holder</source>
         <translation>В работе у</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="94"/>
-        <location filename="../../app/ui/queue_model.py" line="329"/>
+        <location filename="../../app/ui/queue_model.py" line="91"/>
+        <location filename="../../app/ui/queue_model.py" line="316"/>
         <source>flat %s</source>
         <translation>кв. %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="101"/>
-        <location filename="../../app/ui/queue_model.py" line="330"/>
+        <location filename="../../app/ui/queue_model.py" line="98"/>
+        <location filename="../../app/ui/queue_model.py" line="317"/>
         <source>(not verified)</source>
         <translation>(не проверен)</translation>
     </message>
