@@ -50,6 +50,7 @@ test-long: $(STAMP)
 bench: $(STAMP) $(QM)
 	@status=0; \
 	$(BIN)/python -m bench.sync_latency || status=1; \
+	$(BIN)/python -m bench.catch_up || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.queue_view || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.map_view || status=1; \
 	exit $$status

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.ui.console import run_console
 
     if args.server is not None:
-        return run_console(args.server)
+        return run_console(args.server, replicas=data_dir() / "replicas")
     started: list[ServiceThread] = []
 
     def embedded() -> str:
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         return started[0].url
 
     try:
-        return run_console(embedded)
+        return run_console(embedded, replicas=data_dir() / "replicas")
     except KeyboardInterrupt:
         return 0
     finally:

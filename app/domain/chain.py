@@ -20,9 +20,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Hashed only when set, so the rows written before it existed keep their links.
+OPTIONAL_FIELDS = ("recorded_at",)
+
+
 def canonical(record: Mapping[str, Any]) -> bytes:
     """The row's content as bytes that do not depend on key order or the database."""
-    return json.dumps({f: _plain(record.get(f)) for f in FIELDS}, sort_keys=True,
+    content = {f: _plain(record.get(f)) for f in FIELDS}
+    content.update({f: _plain(record[f]) for f in OPTIONAL_FIELDS if record.get(f) is not None})
+    return json.dumps(content, sort_keys=True,
                       ensure_ascii=False, separators=(",", ":")).encode()
 
 

@@ -59,6 +59,16 @@ STATUS_WORDS = {
 }
 
 
+# The field an incident's status stamps with the moment it first reaches that status.
+STATUS_STAMPS = {
+    S.REGISTERED: "registered_at",
+    S.IN_PROGRESS: "in_progress_at",
+    S.RESOLVED: "resolved_at",
+    S.CLOSED: "closed_at",
+    S.CANCELLED: "cancelled_at",
+}
+
+
 def allowed_actions(status: Status, role: Role) -> list[Action]:
     """Actions this role may take on an incident in this status, in table order."""
     return [a for (s, a) in TRANSITIONS if s == status and role in ACTION_ROLES[a]]

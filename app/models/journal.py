@@ -45,6 +45,10 @@ class ChangeLog(Base):
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any]]
     mutation_id: Mapped[str | None] = mapped_column(String(36))
+    # Set only for a change a console made while the service was unreachable: when the
+    # operator did it, by the console's clock corrected with its last known offset. ``at``
+    # stays the service's clock when the change arrived, so the log's order is the truth.
+    recorded_at: Mapped[datetime | None]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
@@ -59,6 +63,9 @@ class Mutation(Base):
     at: Mapped[datetime]
     status_code: Mapped[int] = mapped_column(Integer)
     response: Mapped[dict[str, Any]]
+    # What kind of change the id was used for: the same id on another kind is a client's
+    # bug, refused rather than answered with the first change's answer.
+    operation: Mapped[str | None] = mapped_column(String(40))
 
 
 Index("ix_change_log_entity", ChangeLog.entity, ChangeLog.entity_id)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
+from pydantic import Field
+
 from app.schemas.base import Out
 from app.schemas.incident import CrewOut, HandoverOut, IncidentOut, NoteOut
 
@@ -26,6 +28,20 @@ class Change(Out):
     before: dict[str, Any] | None
     after: dict[str, Any]
     mutation_id: str | None
+    recorded_at: datetime | None = Field(
+        default=None, description="Set when a console made this change while offline: when "
+        "the operator did it. ``at`` is when it reached the service.")
+    hash: str = Field(
+        default="", description="This row's link in the journal's hash chain. A console keeps "
+        "the link of the last change it applied and shows it when it resumes, so a service "
+        "whose history differs (restored from a backup) is noticed even at the same number.")
+
+
+class ChangeBatch(Out):
+    """Several changes in order, one message: the backlog of a stream opened with ``batch``."""
+
+    type: Literal["changes"] = "changes"
+    changes: list[Change]
 
 
 class Hello(Out):
@@ -58,6 +74,7 @@ class Clock(Out):
 class Snapshot(Out):
     epoch: str
     seq: int
+    hash: str = Field(default="", description="The journal's link at ``seq``.")
     server_time: datetime
     incidents: list[IncidentOut]
     handovers: list[HandoverOut]

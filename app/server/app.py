@@ -10,8 +10,9 @@ from fastapi import FastAPI
 
 from app.models.db import Database, migrate
 from app.schemas.base import ErrorBody
-from app.server import errors
-from app.server.routes import auth, incidents, reference, state
+from app.server import errors, logs
+from app.server.limits import BodyLimit
+from app.server.routes import auth, incidents, personal, reference, state, users
 from app.server.runtime import Runtime
 from app.server.settings import ServerSettings
 from app.services.context import ServiceContext
@@ -24,11 +25,15 @@ def make_context(settings: ServerSettings, db: Database | None = None) -> Servic
         db=db or Database(settings.database_url),
         lease=timedelta(seconds=settings.lease_seconds),
         token_ttl=timedelta(hours=settings.token_ttl_hours),
+        client_time_window=timedelta(hours=settings.client_time_window_hours),
+        client_clock_skew=timedelta(seconds=settings.client_clock_skew_seconds),
+        service_area_margin_km=settings.service_area_margin_km,
     )
 
 
 def create_app(settings: ServerSettings | None = None, *, run_migrations: bool = True) -> FastAPI:
     settings = settings or ServerSettings()
+    logs.install()
     if run_migrations:
         migrate(settings.database_url)
     ctx = make_context(settings)
@@ -53,6 +58,8 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.state.ctx = ctx
     app.state.runtime = runtime
     errors.install(app)
-    for router in (auth.router, reference.router, incidents.router, state.router):
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    for router in (auth.router, users.router, reference.router, incidents.router,
+                   state.router, personal.router):
         app.include_router(router, prefix=API, responses={422: {"model": ErrorBody}})
     return app

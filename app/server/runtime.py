@@ -6,6 +6,7 @@ import asyncio
 import logging
 import threading
 from contextlib import suppress
+from datetime import timedelta
 
 import psycopg
 from anyio import to_thread
@@ -14,7 +15,7 @@ from sqlalchemy.engine import make_url
 from app.schemas.stream import Clock, PresenceMsg
 from app.server.broadcaster import Broadcaster
 from app.server.settings import ServerSettings
-from app.services import claims, presence
+from app.services import claims, personal_data, presence
 from app.services.context import ServiceContext
 from app.services.demo import CrewMotion
 from app.services.journal import NOTIFY_CHANNEL
@@ -49,6 +50,9 @@ class Runtime:
                                 name="clock"),
             asyncio.create_task(self._every(self.settings.presence_seconds, self.refresh_presence),
                                 name="presence"),
+            asyncio.create_task(self._every(self.settings.personal_data_erase_seconds,
+                                            self._erase_personal_data),
+                                name="erase-personal-data"),
         ]
         if self.settings.demo_motion_seconds > 0:
             motion = CrewMotion()
@@ -58,7 +62,7 @@ class Runtime:
 
             self._tasks.append(asyncio.create_task(
                 self._every(self.settings.demo_motion_seconds, drive), name="demo-motion"))
-        if self.ctx.db.is_postgres:
+        if self.ctx.db.is_postgres and self.settings.listen:
             self._listener = threading.Thread(target=self._listen, name="pg-listen", daemon=True)
             self._listener.start()
 
@@ -87,6 +91,12 @@ class Runtime:
         users = set(self.connections.values())
         await to_thread.run_sync(claims.renew, self.ctx, users)
         await to_thread.run_sync(presence.touch, self.ctx, list(self.connections))
+
+    async def _erase_personal_data(self) -> None:
+        retention = timedelta(days=self.settings.personal_data_retention_days)
+        report = await to_thread.run_sync(personal_data.erase_expired, self.ctx, retention)
+        if report.callers or report.reads:
+            log.info("personal data: %s", report)
 
     async def _clock(self) -> None:
         msg = Clock(server_time=self.ctx.clock(), head=self.broadcaster.last_seq)

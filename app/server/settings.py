@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from app.domain.claims import LEASE, RENEW_EVERY
@@ -18,5 +21,31 @@ class ServerSettings(BaseSettings):
     heartbeat_seconds: float = 5.0
     presence_seconds: float = 2.0
     poll_seconds: float = 1.0  # fallback when no poke arrives (LISTEN/NOTIFY lost, SQLite)
+    # PostgreSQL: LISTEN for the other service processes' pokes. Off, their changes still
+    # arrive by the poll above (for a pooler such as PgBouncer in transaction mode, which
+    # does not carry LISTEN).
+    listen: bool = True
     subscriber_queue: int = 20_000
     demo_motion_seconds: float = 0.0  # > 0: demo crews drive about the city (embedded demo)
+    # Callers' names and phones (152-FZ) are erased this many days after their incident was
+    # finished. Three years: the general limitation period for claims (Civil Code art. 196),
+    # the longest a complaint about how a call was handled may still need the caller.
+    # Shorten it if the operator's own personal-data policy says less.
+    personal_data_retention_days: int = Field(default=1095, ge=1)
+    personal_data_erase_seconds: float = 3600.0  # how often the service looks for them
+    # Larger request bodies are refused with 413 before they are read: the biggest honest
+    # body (an incident with a 4000-character description) is a few kilobytes.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    # Times sent by consoles (received_at, a change recorded offline) are accepted this far
+    # back: a console offline for a shift sends what it recorded when it is back...
+    client_time_window_hours: float = Field(default=24.0, gt=0)
+    # ...and this far ahead, for a console clock that runs a little fast.
+    client_clock_skew_seconds: float = Field(default=120.0, ge=0)
+    # Points (incident pins, crew positions) farther than this outside the gazetteer's houses
+    # are refused: the city district's villages lie tens of km from the town, a GPS fix at
+    # 0,0 or with latitude and longitude swapped lies thousands of km away.
+    service_area_margin_km: float = Field(default=100.0, gt=0)
+    # TLS: with both set, `dispatch-server run` serves https:// and wss:// (see
+    # docs/deployment.md). The key file must be readable by the service only.
+    ssl_certfile: Path | None = None
+    ssl_keyfile: Path | None = None

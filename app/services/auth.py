@@ -3,18 +3,34 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from datetime import timedelta
+from typing import Any
+from uuid import UUID
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from app.domain.enums import Role
 from app.models import AuthToken, DutyServiceRow, RoomRow, User
-from app.schemas.auth import LoginOut, UserCreate, UserOut
+from app.schemas.auth import LoginOut, SessionsRevoked, UserCreate, UserOut
 from app.services.context import Actor, ServiceContext
-from app.services.errors import Conflict, Invalid, SessionExpired, TooManyAttempts, Unauthorized
+from app.services.errors import (
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotFound,
+    SessionExpired,
+    TooManyAttempts,
+    Unauthorized,
+)
+from app.services.journal import Journal
+from app.services.mutations import run_mutation
+
+log = logging.getLogger(__name__)
 
 _hasher = PasswordHasher()
 # Verified against when the login is unknown, so a wrong login costs as much as a wrong
@@ -99,7 +115,8 @@ def _verify(hashed: str, password: str) -> bool:
 
 
 # A token checked in the last few seconds is not read from the database again: every
-# request carries one. A logout or a disabled account reaches other processes within this.
+# request carries one. A logout, a revocation or a disabled account takes effect at once in
+# the process that made it and reaches other service processes within this.
 TOKEN_CACHE_SECONDS = 5.0
 _CACHE_LIMIT = 10_000
 
@@ -114,6 +131,7 @@ def authenticate(ctx: ServiceContext, token: str) -> Actor:
             if expires_at <= now:
                 raise SessionExpired("Your session has expired. Sign in again.")
             return actor
+    generation = ctx.token_generation
     with ctx.db.read() as session:
         row = session.get(AuthToken, key)
         if row is None:
@@ -126,7 +144,10 @@ def authenticate(ctx: ServiceContext, token: str) -> Actor:
         actor = actor_of(user)
     if len(ctx.token_cache) > _CACHE_LIMIT:
         ctx.token_cache.clear()
-    ctx.token_cache[key] = (actor, row.expires_at, now)
+    # A revocation that committed while this token was being read must not be undone by
+    # caching what was read before it.
+    if generation == ctx.token_generation:
+        ctx.token_cache[key] = (actor, row.expires_at, now)
     return actor
 
 
@@ -134,6 +155,47 @@ def logout(ctx: ServiceContext, token: str) -> None:
     ctx.token_cache.pop(_token_hash(token), None)
     with ctx.db.write() as session:
         session.execute(delete(AuthToken).where(AuthToken.token_hash == _token_hash(token)))
+
+
+def revoke_sessions(ctx: ServiceContext, actor: Actor, user_id: int,
+                    mutation_id: UUID | str) -> tuple[int, dict[str, Any]]:
+    """End every session of a user (a lost badge, a leaked password, a dismissal)."""
+    if actor.role is not Role.ADMIN:
+        raise Forbidden("Only an administrator may end another user's sessions.")
+
+    def work(session: Session, _journal: Journal) -> tuple[int, dict[str, Any]]:
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFound(f"There is no user with id {user_id}.", user_id=user_id)
+        ended = session.execute(delete(AuthToken).where(AuthToken.user_id == user_id)).rowcount
+        return 200, SessionsRevoked(user_id=user.id, login=user.login,
+                                    sessions_ended=ended or 0).model_dump(mode="json")
+
+    status, body = run_mutation(ctx, actor, mutation_id, work)
+    forget_sessions(ctx, user_id)
+    log.info("sessions of user %s ended by %s (%s)", body["login"], actor.name,
+             body["sessions_ended"])
+    return status, body
+
+
+def revoke_sessions_of(ctx: ServiceContext, login_name: str) -> SessionsRevoked:
+    """The same from the command line, by login; nobody is signed in there."""
+    with ctx.db.write() as session:
+        user = session.scalars(select(User).where(User.login == login_name)).first()
+        if user is None:
+            raise NotFound(f"There is no user with the login '{login_name}'.")
+        ended = session.execute(delete(AuthToken).where(AuthToken.user_id == user.id)).rowcount
+        result = SessionsRevoked(user_id=user.id, login=user.login, sessions_ended=ended or 0)
+    forget_sessions(ctx, result.user_id)
+    return result
+
+
+def forget_sessions(ctx: ServiceContext, user_id: int) -> None:
+    """Drop this process's cached tokens of a user, after their rows are gone."""
+    ctx.token_generation += 1
+    for key, (cached_actor, _expires, _checked) in list(ctx.token_cache.items()):
+        if cached_actor.id == user_id:
+            ctx.token_cache.pop(key, None)
 
 
 def user_out(ctx: ServiceContext, user_id: int) -> UserOut:

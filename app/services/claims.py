@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from app.domain.claims import check_may_take_over
 from app.domain.enums import OPEN_STATUSES, Status
 from app.domain.errors import ClaimRefused
 from app.models import Incident
+from app.schemas.base import MutationIn
 from app.schemas.incident import ClaimIn
 from app.services.access import load_incident, require_desk, require_room
 from app.services.context import SYSTEM, Actor, ServiceContext
@@ -29,7 +31,7 @@ def _holder_fields(incident: Incident) -> dict[str, Any]:
 def claim(ctx: ServiceContext, actor: Actor, incident_id: int, body: ClaimIn):
     def work(session: Session, journal: Journal) -> tuple[int, dict[str, Any]]:
         require_desk(actor)
-        now = journal.now
+        now = journal.service_now  # a lease runs on the service's clock, even if offline
         current = load_incident(session, incident_id, lock=False)
         require_room(actor, current.room)
         if current.status not in _CLAIMABLE:
@@ -61,14 +63,21 @@ def claim(ctx: ServiceContext, actor: Actor, incident_id: int, body: ClaimIn):
         taken_from = before.get("claim_holder_id")
         kind = ("claim.taken_over" if body.takeover and taken_from not in (None, actor.id)
                 else "claim.taken")
+        if kind == "claim.taken" and taken_from not in (None, actor.id):
+            # The holder's lease ran out before the sweep noticed: the journal says so
+            # itself rather than showing the incident passing hands silently.
+            cleared = {k: None for k in before}
+            journal.record("claim.expired", "incident", incident.id, cleared, before=before,
+                           incident_id=incident.id, room=incident.room)
+            before = cleared
         journal.record(kind, "incident", incident.id, after, before=before,
                        incident_id=incident.id, room=incident.room)
         return 200, incident_state(incident)
 
-    return run_mutation(ctx, actor, body.mutation_id, work)
+    return run_mutation(ctx, actor, body, work)
 
 
-def release(ctx: ServiceContext, actor: Actor, incident_id: int, mutation_id):
+def release(ctx: ServiceContext, actor: Actor, incident_id: int, body: MutationIn | UUID):
     def work(session: Session, journal: Journal) -> tuple[int, dict[str, Any]]:
         incident = load_incident(session, incident_id)
         if incident.claim_holder_id != actor.id:
@@ -80,7 +89,7 @@ def release(ctx: ServiceContext, actor: Actor, incident_id: int, mutation_id):
                        before=before, incident_id=incident.id, room=incident.room)
         return 200, incident_state(incident)
 
-    return run_mutation(ctx, actor, mutation_id, work)
+    return run_mutation(ctx, actor, body, work)
 
 
 def renew(ctx: ServiceContext, user_ids: set[int]) -> int:

@@ -9,8 +9,10 @@ from sqlalchemy.orm import Session
 from app.domain.enums import Role
 from app.models import Crew
 from app.schemas.incident import CrewPosition
+from app.services.area import require_in_area
+from app.services.clock import accept_client_time
 from app.services.context import Actor, ServiceContext
-from app.services.errors import Forbidden, Invalid, NotFound
+from app.services.errors import Forbidden, NotFound
 from app.services.journal import Journal
 from app.services.mutations import run_mutation
 from app.services.states import crew_state
@@ -26,9 +28,8 @@ def report_position(ctx: ServiceContext, actor: Actor, crew_id: int, body: CrewP
         if actor.role not in REPORTERS or (
                 actor.role is Role.DUTY_SERVICE and actor.duty_service != crew.service):
             raise Forbidden("Only the crew's own duty service may report its position.")
-        at = body.at or journal.now
-        if at > journal.now:
-            raise Invalid("A position cannot be reported for a time in the future.")
+        at = accept_client_time(ctx, body.at, "at", now=journal.service_now) or journal.now
+        require_in_area(ctx, session, body.lat, body.lon, "lat/lon")
         if crew.position_at is not None and at <= crew.position_at:
             # Reports can arrive late and out of order over mobile networks; keep the newest.
             return 200, crew_state(crew)
@@ -40,4 +41,4 @@ def report_position(ctx: ServiceContext, actor: Actor, crew_id: int, body: CrewP
         journal.changed("crew.moved", "crew", crew.id, old, crew_state(crew))
         return 200, crew_state(crew)
 
-    return run_mutation(ctx, actor, body.mutation_id, work)
+    return run_mutation(ctx, actor, body, work)

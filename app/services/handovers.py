@@ -73,7 +73,7 @@ def hand_over(ctx: ServiceContext, actor: Actor, incident_id: int, body: Handove
                         incident_state(incident), incident_id=incident.id, room=incident.room)
         return 200, incident_detail(session, incident)
 
-    return run_mutation(ctx, actor, body.mutation_id, work)
+    return run_mutation(ctx, actor, body, work)
 
 
 def _may_report(actor: Actor, handover: Handover, incident: Incident) -> None:
@@ -117,7 +117,7 @@ def report_stage(ctx: ServiceContext, actor: Actor, handover_id: int, body: Hand
         _follow_incident(session, journal, incident)
         return 200, incident_detail(session, incident)
 
-    return run_mutation(ctx, actor, body.mutation_id, work)
+    return run_mutation(ctx, actor, body, work)
 
 
 def _follow_incident(session: Session, journal: Journal, incident: Incident) -> None:

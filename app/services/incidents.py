@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import UNATTENDED_SOURCES, Action, Priority, Status
 from app.domain.routing import RoutingRules
 from app.domain.timezone import to_city
-from app.domain.transitions import next_status
+from app.domain.transitions import STATUS_STAMPS, next_status
 from app.models import Caller, Incident, IncidentCounter, IncidentTypeRow, Note, SettingRow
 from app.schemas.incident import AddressIn, CallerIn, IncidentAction, IncidentCreate, IncidentPatch
 from app.services import gazetteer
@@ -23,6 +23,8 @@ from app.services.access import (
     require_editable,
     require_readable,
 )
+from app.services.area import require_in_area
+from app.services.clock import accept_client_time
 from app.services.context import Actor, ServiceContext
 from app.services.errors import Invalid, StaleVersion
 from app.services.journal import Journal
@@ -122,9 +124,11 @@ def register(ctx: ServiceContext, actor: Actor, body: IncidentCreate) -> tuple[i
         require_desk(actor)
         now = journal.now
         type_row = _type(session, body.type_code)
-        received = body.received_at or now
-        if received > now:
-            raise Invalid("The time the call was received cannot be in the future.")
+        received = accept_client_time(ctx, body.received_at, "received_at",
+                                      now=journal.service_now) or now
+        if received > now:  # a change recorded offline: the call came before it
+            raise Invalid("The time the call was received cannot be after it was registered.")
+        require_in_area(ctx, session, body.address.lat, body.address.lon, "address")
         unattended = body.source in UNATTENDED_SOURCES
         incident = Incident(
             number=_placeholder(),
@@ -144,10 +148,12 @@ def register(ctx: ServiceContext, actor: Actor, body: IncidentCreate) -> tuple[i
         if not unattended and incident.room == (actor.room or incident.room):
             # The operator who took the call is the one working it.
             incident.claim_holder_id, incident.claim_holder_name = actor.id, actor.name
-            incident.claim_expires_at = now + ctx.lease
+            incident.claim_expires_at = journal.service_now + ctx.lease
         session.add(incident)
         session.flush()
-        incident.number = _next_number(session, now)  # last: the counter stays locked
+        # Numbered when it reaches the service (a console offline shows a temporary one);
+        # last, as the counter stays locked to the commit.
+        incident.number = _next_number(session, journal.service_now)
         session.flush()
         journal.record("incident.created", "incident", incident.id, incident_state(incident),
                        incident_id=incident.id, room=incident.room)
@@ -156,7 +162,7 @@ def register(ctx: ServiceContext, actor: Actor, body: IncidentCreate) -> tuple[i
         # A new incident has no hand-overs or notes yet: no need to ask the database.
         return 201, {"incident": incident_state(incident), "handovers": [], "notes": []}
 
-    return run_mutation(ctx, actor, body.mutation_id, work)
+    return run_mutation(ctx, actor, body, work)
 
 
 def check_version(incident: Incident, base_version: int) -> None:
@@ -178,11 +184,11 @@ def begin_edit(
 ) -> tuple[Incident, dict[str, Any]]:
     """Load, check, and take the lease: the operator who edits is the one working it."""
     incident = load_incident(session, incident_id)
-    require_editable(actor, incident, journal.now)
+    require_editable(actor, incident, journal.service_now)
     check_version(incident, base_version)
     old = incident_state(incident)
     incident.claim_holder_id, incident.claim_holder_name = actor.id, actor.name
-    incident.claim_expires_at = journal.now + ctx.lease
+    incident.claim_expires_at = journal.service_now + ctx.lease
     incident.version += 1
     return incident, old
 
@@ -205,21 +211,13 @@ def patch(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentPat
         if body.description is not None:
             incident.description = body.description.strip()
         if body.address is not None:
+            require_in_area(ctx, session, body.address.lat, body.address.lon, "address")
             _place(session, incident, body.address)
         journal.changed("incident.updated", "incident", incident.id, old,
                         incident_state(incident), incident_id=incident.id, room=incident.room)
         return 200, incident_detail(session, incident)
 
-    return run_mutation(ctx, actor, body.mutation_id, work)
-
-
-_STAMP = {
-    Status.REGISTERED: "registered_at",
-    Status.IN_PROGRESS: "in_progress_at",
-    Status.RESOLVED: "resolved_at",
-    Status.CLOSED: "closed_at",
-    Status.CANCELLED: "cancelled_at",
-}
+    return run_mutation(ctx, actor, body, work)
 
 
 def act(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentAction):
@@ -245,7 +243,7 @@ def act(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentActio
             incident.merged_into_id = into.id
         if body.action is Action.CLOSE:
             incident.result = (body.result or "").strip()
-        stamp = _STAMP.get(target)
+        stamp = STATUS_STAMPS.get(target)
         if stamp and getattr(incident, stamp) is None:
             setattr(incident, stamp, now)
         incident.status = target.value
@@ -258,7 +256,7 @@ def act(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentActio
             add_note(session, journal, incident, f"{body.action.value}: {body.reason.strip()}")
         return 200, incident_detail(session, incident)
 
-    return run_mutation(ctx, actor, body.mutation_id, work)
+    return run_mutation(ctx, actor, body, work)
 
 
 def get_detail(ctx: ServiceContext, actor: Actor, incident_id: int) -> dict[str, Any]:

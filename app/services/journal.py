@@ -29,11 +29,21 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any],
 
 @dataclass
 class Journal:
+    """The changes of one transaction. ``now`` is when they happened: the service's clock,
+    or for a change a console made offline, the time it recorded. ``service_now`` is always
+    the service's clock: leases and the log's own stamps run on it."""
+
     session: Session
     actor: Actor
     now: datetime
     mutation_id: str | None = None
+    service_now: datetime | None = None  # None: the change is live, service_now == now
     entries: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.recorded_offline = self.service_now is not None
+        if self.service_now is None:
+            self.service_now = self.now
 
     def record(
         self,
@@ -48,7 +58,8 @@ class Journal:
     ) -> None:
         self.entries.append(
             dict(
-                at=self.now,
+                at=self.service_now,
+                recorded_at=self.now if self.recorded_offline else None,
                 actor_id=self.actor.id,
                 actor_name=self.actor.name,
                 kind=kind,

@@ -24,7 +24,7 @@ def note(ctx: ServiceContext, actor: Actor, incident_id: int, body: NoteIn):
         incident = load_incident(session, incident_id, lock=False)
         return 201, note_state(add_note(session, journal, incident, body.text.strip()))
 
-    return run_mutation(ctx, actor, body.mutation_id, work)
+    return run_mutation(ctx, actor, body, work)
 
 
 def caller(ctx: ServiceContext, actor: Actor, incident_id: int, body: CallerAdd):
@@ -34,7 +34,7 @@ def caller(ctx: ServiceContext, actor: Actor, incident_id: int, body: CallerAdd)
         row = add_caller(session, journal, incident, body.caller)
         return 201, {"id": row.id if row else None, "incident_id": incident.id}
 
-    return run_mutation(ctx, actor, body.mutation_id, work)
+    return run_mutation(ctx, actor, body, work)
 
 
 def read_callers(ctx: ServiceContext, actor: Actor, incident_id: int) -> list[CallerOut]:

@@ -18,6 +18,16 @@ class Offline(SyncError):
         self.cause = cause
 
 
+class Untrusted(Offline):
+    """The service answered with a certificate this console does not trust."""
+
+    def __init__(self, url: str, cause: BaseException | None = None) -> None:
+        super().__init__(url, cause)
+        self.args = (f"The dispatch service at {url} presented a certificate this console does "
+                     "not trust. Give the console the file of the CA that signed it "
+                     "(DISPATCH_CA_FILE).",)
+
+
 class ApiError(SyncError):
     """The service refused: ``code`` is stable, ``message`` is for the operator."""
 

@@ -3,13 +3,15 @@ request after a dropped connection or response without doing the change twice.""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from app.sync.errors import ApiError, Offline, SessionExpired, Unauthorized
+from app.sync.errors import ApiError, Offline, SessionExpired, Unauthorized, Untrusted
 
 API = "/api/v1"
 
@@ -23,11 +25,20 @@ def _retry() -> Retry:
     )
 
 
+# A service with a certificate of the city's own CA: the console trusts that CA's file.
+CA_FILE_ENV = "DISPATCH_CA_FILE"
+
+
 class Http:
-    def __init__(self, base_url: str, *, timeout: float = 10.0) -> None:
+    def __init__(self, base_url: str, *, timeout: float = 10.0,
+                 ca_file: str | Path | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.token: str | None = None
+        ca = ca_file or os.environ.get(CA_FILE_ENV) or None
+        self.ca_file = str(ca) if ca else None
+        # Passed with every request: requests lets REQUESTS_CA_BUNDLE override a session's.
+        self.verify: str | bool = self.ca_file or True
         self.session = requests.Session()
         adapter = HTTPAdapter(max_retries=_retry(), pool_maxsize=4)
         self.session.mount("http://", adapter)
@@ -38,7 +49,10 @@ class Http:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
             r = self.session.request(method, f"{self.base_url}{API}{path}", json=json,
-                                     params=params, headers=headers, timeout=self.timeout)
+                                     params=params, headers=headers, timeout=self.timeout,
+                                     verify=self.verify)
+        except requests.exceptions.SSLError as e:
+            raise Untrusted(self.base_url, e) from e
         except requests.RequestException as e:
             raise Offline(self.base_url, e) from e
         if r.status_code >= 400:
@@ -55,6 +69,11 @@ class Http:
         if r.status_code == 204 or not r.content:
             return None
         return r.json()
+
+    @property
+    def sslopt(self) -> dict[str, Any] | None:
+        """TLS options for the WebSocket to the same service."""
+        return {"ca_certs": self.ca_file} if self.ca_file else None
 
     def close(self) -> None:
         self.session.close()

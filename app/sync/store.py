@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import to_json
+
 ENTITIES = ("incident", "handover", "note", "crew", "caller")
 CHILDREN = ("handover", "note")  # rows that belong to one incident
 
@@ -24,6 +26,12 @@ CREATE TABLE IF NOT EXISTS entities (
     kind TEXT NOT NULL, id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id)
 );
 """
+
+
+def _encode(row: dict[str, Any]) -> str:
+    # pydantic's encoder (Rust) writes a row about five times as fast as json.dumps: most of
+    # the time a 100,000-incident snapshot spends going into the file.
+    return to_json(row).decode()
 
 
 class Gap(Exception):
@@ -43,10 +51,22 @@ class Applied:
     before: dict[str, Any] | None
     after: dict[str, Any]
     actor_name: str
+    removed: bool = False  # the row is gone (a temporary one the service has now numbered)
 
 
 # Called with each applied batch, or with None when a snapshot replaced the whole state.
 Listener = Callable[[list[Applied] | None], None]
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What one of the console's own changes is expected to do to one row. ``patch`` is
+    drawn over the service's row; a row that does not exist there is created by it."""
+
+    entity: str
+    entity_id: int
+    patch: dict[str, Any]
+    incident_id: int | None = None
 
 
 class ReplicaStore:
@@ -56,6 +76,9 @@ class ReplicaStore:
         self._db.executescript(SCHEMA)
         if path:
             self._db.execute("PRAGMA journal_mode=WAL")
+            # In WAL a commit is then a write without fsync: a power cut may lose the last
+            # changes applied, and the console fetches them again by its number.
+            self._db.execute("PRAGMA synchronous=NORMAL")
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         self._listeners: list[Listener] = []
@@ -63,9 +86,17 @@ class ReplicaStore:
         # entity -> incident id -> ids: the hand-overs and notes of one incident, found
         # without a pass over every row.
         self._children: dict[str, dict[int, set[int]]] = {}
+        # The console's own changes the service has not confirmed yet, drawn over its rows:
+        # outbox entry id -> effects, in the order they were made. ``_base`` keeps the
+        # service's row under every key they touch (None: the row exists only here).
+        self._local: dict[int, list[Effect]] = {}
+        self._base: dict[tuple[str, int], dict[str, Any] | None] = {}
         meta = dict(self._db.execute("SELECT key, value FROM meta"))
         self.seq = int(meta.get("seq", -1))  # -1: never synced
         self.epoch: str | None = meta.get("epoch")
+        # The journal's hash of change ``seq``: shown on resume, so a service restored to
+        # another history is noticed even where its numbers match ours.
+        self.link: str = meta.get("link", "")
         for kind, id_, data in self._db.execute("SELECT kind, id, data FROM entities"):
             self.data.setdefault(kind, {})[id_] = json.loads(data)
         self._index_children()
@@ -131,10 +162,14 @@ class ReplicaStore:
                 self._db.execute("DELETE FROM entities")
                 self._db.executemany(
                     "INSERT INTO entities (kind, id, data) VALUES (?, ?, ?)",
-                    ((k, i, json.dumps(r)) for k, rows in fresh.items() for i, r in rows.items()),
+                    ((k, i, _encode(r)) for k, rows in fresh.items() for i, r in rows.items()),
                 )
-                self._set_meta(snapshot["seq"], snapshot["epoch"])
+                self._set_meta(snapshot["seq"], snapshot["epoch"], snapshot.get("hash", ""))
             self.data, self.seq, self.epoch = fresh, snapshot["seq"], snapshot["epoch"]
+            self.link = snapshot.get("hash", "")
+            for key in list(self._base):
+                self._base[key] = fresh.get(key[0], {}).get(key[1])
+                self._redraw(key)
             self._index_children()
             self._changed.notify_all()
         self._emit(None)
@@ -158,7 +193,9 @@ class ReplicaStore:
             rows: dict[tuple[str, int], dict[str, Any]] = {}
             for ch in pending:
                 table = self.data.setdefault(ch["entity"], {})
-                current = rows.get((ch["entity"], ch["entity_id"])) or table.get(ch["entity_id"])
+                key = (ch["entity"], ch["entity_id"])
+                current = rows.get(key) or (self._base[key] if key in self._base
+                                            else table.get(ch["entity_id"]))
                 created = current is None
                 merged = {**(current or {}), **ch["after"]}
                 rows[(ch["entity"], ch["entity_id"])] = merged
@@ -169,21 +206,115 @@ class ReplicaStore:
                 self._db.execute("BEGIN")
                 self._db.executemany(
                     "INSERT OR REPLACE INTO entities (kind, id, data) VALUES (?, ?, ?)",
-                    ((k, i, json.dumps(r)) for (k, i), r in rows.items()),
+                    ((k, i, _encode(r)) for (k, i), r in rows.items()),
                 )
-                self._set_meta(seq, self.epoch)
+                link = pending[-1].get("hash", "")
+                self._set_meta(seq, self.epoch, link)
             for (kind, id_), row in rows.items():
+                if (kind, id_) in self._base:
+                    self._base[(kind, id_)] = row
+                    self._redraw((kind, id_))
+                    continue
                 self.data[kind][id_] = row
                 if kind in CHILDREN:
                     self._children[kind].setdefault(row["incident_id"], set()).add(id_)
-            self.seq = seq
+            self.seq, self.link = seq, link
             self._changed.notify_all()
         self._emit(applied)
         return applied
 
-    def _set_meta(self, seq: int, epoch: str | None) -> None:
+    # -- the console's own unconfirmed changes (any thread) --------------------------------
+
+    def put_local(self, entry_id: int, effects: list[Effect]) -> None:
+        """Show an outbox entry's effects at once, over the service's rows."""
+        self._change_local(entry_id, effects)
+
+    def drop_local(self, entry_id: int) -> None:
+        """The entry was confirmed (its change arrived) or refused: show the service's rows."""
+        self._change_local(entry_id, None)
+
+    def local_rows(self, entity: str) -> list[dict[str, Any]]:
+        """The rows that exist only here (made offline, not yet numbered by the service)."""
+        with self._lock:
+            return [dict(r) for (e, i), base in self._base.items()
+                    if e == entity and base is None and (r := self.data[e].get(i))]
+
+    def server_row(self, entity: str, entity_id: int) -> dict[str, Any] | None:
+        """The row as the service last said, without the console's unconfirmed changes."""
+        with self._lock:
+            key = (entity, entity_id)
+            row = self._base[key] if key in self._base else self.data[entity].get(entity_id)
+            return dict(row) if row is not None else None
+
+    def _change_local(self, entry_id: int, effects: list[Effect] | None) -> None:
+        with self._lock:
+            old = self._local.pop(entry_id, [])
+            if effects:
+                self._local[entry_id] = effects
+            keys = dict.fromkeys((e.entity, e.entity_id) for e in [*old, *(effects or [])])
+            batch = []
+            for key in keys:
+                if key not in self._base:
+                    self._base[key] = self.data[key[0]].get(key[1])
+                before = self.data[key[0]].get(key[1])
+                after = self._redraw(key)
+                if before != after:
+                    incident_id = (key[1] if key[0] == "incident"
+                                   else (after or before or {}).get("incident_id"))
+                    batch.append(Applied(self.seq, "local", key[0], key[1], incident_id,
+                                         before is None, before, after or {}, "",
+                                         removed=after is None))
+            self._changed.notify_all()
+        if batch:
+            self._emit(batch)
+
+    def _redraw(self, key: tuple[str, int]) -> dict[str, Any] | None:
+        """Recompute one row from the service's version and the pending effects on it."""
+        entity, entity_id = key
+        patches = [e.patch for effects in self._local.values() for e in effects
+                   if (e.entity, e.entity_id) == key]
+        base = self._base.get(key)
+        if not patches:
+            self._base.pop(key, None)
+        row = None if base is None and not patches else dict(base or {})
+        for patch in patches:
+            row.update(patch)  # type: ignore[union-attr]
+        table = self.data[entity]
+        if row is None:
+            gone = table.pop(entity_id, None)
+            if gone is not None and entity in CHILDREN:
+                self._children[entity].get(gone.get("incident_id"), set()).discard(entity_id)
+        else:
+            table[entity_id] = row
+            if entity in CHILDREN:
+                self._children[entity].setdefault(row["incident_id"], set()).add(entity_id)
+        return row
+
+    # -- what else the console keeps between runs ------------------------------------------
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The replica's database, for the outbox kept in the same file (under ``lock``)."""
+        return self._db
+
+    @property
+    def lock(self) -> threading.RLock:
+        return self._lock
+
+    def remember(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                             (f"kept.{key}", json.dumps(value)))
+
+    def recall(self, key: str) -> Any:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?",
+                                   (f"kept.{key}",)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def _set_meta(self, seq: int, epoch: str | None, link: str = "") -> None:
         self._db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                             [("seq", str(seq)), ("epoch", epoch or "")])
+                             [("seq", str(seq)), ("epoch", epoch or ""), ("link", link)])
 
     def _emit(self, batch: list[Applied] | None) -> None:
         for listener in list(self._listeners):

@@ -22,6 +22,7 @@ from app.sync.store import Gap, ReplicaStore
 log = logging.getLogger(__name__)
 
 RESYNC = 4409
+BATCH = 1000  # changes per backlog message
 AUTH_FAILED = 4401
 
 
@@ -100,12 +101,15 @@ class StreamWorker(threading.Thread):
 
     def _session(self) -> bool:
         """One connection, until it drops. True when the service asks for a new snapshot."""
-        query = urlencode({"since": self.store.seq, "epoch": self.store.epoch or ""})
+        # ``link`` lets the service notice a history restored under us even at the same
+        # number; ``batch`` asks for the backlog a thousand changes to a message.
+        query = urlencode({"since": self.store.seq, "epoch": self.store.epoch or "",
+                           "link": self.store.link, "batch": BATCH})
         url = self.http.base_url.replace("http", "ws", 1) + f"{API}/stream?{query}"
         self._set(StreamState.CONNECTING)
         ws = websocket.create_connection(
             url, header=[f"Authorization: Bearer {self.http.token}"], timeout=30,
-            enable_multithread=True,
+            enable_multithread=True, sslopt=self.http.sslopt,
             # The library checks UTF-8 in pure Python, byte by byte (most of a console's stream
             # time); json.loads rejects invalid UTF-8 anyway, in C.
             skip_utf8_validation=True,
@@ -143,6 +147,9 @@ class StreamWorker(threading.Thread):
         kind = msg.get("type")
         if kind == "change":
             self.store.apply([msg])
+            return False
+        if kind == "changes":
+            self.store.apply(msg["changes"])  # one replica transaction, one listener call
             return False
         if kind in ("hello", "clock"):
             server = datetime.fromisoformat(msg["server_time"])

@@ -17,6 +17,7 @@ class SyncBridge(QObject):
     reset = Signal()  # the replica was replaced by a snapshot
     state_changed = Signal(str, str)
     presence_changed = Signal(list)
+    outbox_changed = Signal(int, int)  # changes waiting to be sent, conflicts to decide
     _wake = Signal()
 
     def __init__(self, client: SyncClient, parent: QObject | None = None) -> None:
@@ -30,6 +31,8 @@ class SyncBridge(QObject):
         self._unsubscribe = client.store.subscribe(self._on_batch)
         client.on_state.append(lambda s, m: self.state_changed.emit(s, m))
         client.on_presence.append(lambda users: self.presence_changed.emit(users))
+        client.on_outbox.append(lambda waiting, conflicts:
+                                self.outbox_changed.emit(waiting, conflicts))
 
     def _on_batch(self, batch: list[Applied] | None) -> None:
         """On the stream thread: queue the batch and wake the GUI thread once."""

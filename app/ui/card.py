@@ -35,7 +35,7 @@ from app.sync import ApiError, Offline, SyncClient
 from app.ui import timefmt
 from app.ui.catalog_view import CatalogView
 from app.ui.queue_model import address_text
-from app.ui.tasks import run_task
+from app.ui.tasks import command_pool, run_task
 from app.ui.words import ACTION, KIND, PRIORITY, SOURCE, STAGE, STATUS, word
 
 STAGE_COLUMNS = ("handed_over_at", "acknowledged_at", "crew_dispatched_at", "on_scene_at",
@@ -53,6 +53,9 @@ ACTION_KEYS = {
 }
 
 
+ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
+QUEUED_STYLE = "color: #e65100; font-weight: bold;"  # kept, not refused
+
 class IncidentCard(QWidget):
     changed = Signal(int)
 
@@ -67,7 +70,7 @@ class IncidentCard(QWidget):
         self.incident_id: int | None = None
         self._timeline_asked = self._timeline_shown = 0
         self.role = Role((client.user or {}).get("role", "operator"))
-        self.busy = False
+        self.in_flight = 0  # changes sent and not yet answered
 
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
@@ -194,7 +197,7 @@ class IncidentCard(QWidget):
         self.error = QLabel()
         self.error.setObjectName("cardError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.error.setStyleSheet(ERROR_STYLE)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -318,7 +321,9 @@ class IncidentCard(QWidget):
                 self.handovers.setItem(r, c, item)
             if h["id"] == selected:
                 self.handovers.selectRow(r)
-        if selected is None and rows:
+        ids = {h["id"] for h in rows}
+        if (selected is None or selected not in ids) and rows:
+            # Nothing chosen, or the chosen one was a temporary row now given its id.
             self.handovers.selectRow(0)
 
     def _countdown(self, h: dict[str, Any]) -> str:
@@ -344,9 +349,25 @@ class IncidentCard(QWidget):
         incident_id = self.incident_id
         self._timeline_asked += 1
         asked = self._timeline_asked
+        if incident_id is not None and incident_id < 0:
+            self._timeline_note(self.tr("Not sent yet: its history starts when the service "
+                                        "takes it."))
+            return
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, Offline):
+                self._timeline_note(self.tr("The history is shown when the service can be "
+                                            "reached again."))
+            else:
+                self.show_error(self.explain(error))
+
         run_task(lambda: self.client.timeline(incident_id),
-                 lambda rows: self._show_timeline(incident_id, asked, rows),
-                 lambda e: self.show_error(self.explain(e)), owner=self)
+                 lambda rows: self._show_timeline(incident_id, asked, rows), failed,
+                 owner=self)
+
+    def _timeline_note(self, text: str) -> None:
+        self.timeline.clear()
+        self.timeline.addItem(text)
 
     def _show_timeline(self, incident_id: int | None, asked: int,
                        rows: list[dict[str, Any]]) -> None:
@@ -364,8 +385,13 @@ class IncidentCard(QWidget):
                 detail = ch["after"].get("text", "")
             elif ch["kind"] == "incident.updated":
                 detail = ", ".join(sorted(k for k in ch["after"] if k != "version"))
-            self.timeline.addItem(f"{timefmt.city_time(ch['at'], seconds=True)}  "
-                                  f"{ch['actor_name']}: {what} {detail}".rstrip())
+            line = (f"{timefmt.city_time(ch.get('recorded_at') or ch['at'], seconds=True)}  "
+                    f"{ch['actor_name']}: {what} {detail}".rstrip())
+            if ch.get("recorded_at"):
+                # Made while the console was offline: dated when it was done, and said so.
+                line += "  " + self.tr("(recorded offline, reached the service at %1)").replace(
+                    "%1", timefmt.city_time(ch["at"], seconds=True))
+            self.timeline.addItem(line)
         self.timeline.scrollToBottom()
 
     def _tick(self) -> None:
@@ -403,27 +429,34 @@ class IncidentCard(QWidget):
         return str(error)
 
     def show_error(self, text: str) -> None:
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setText(text)
 
     def _run(self, work: Callable[[], Any], after: Callable[[], None] | None = None) -> None:
-        if self.busy or self.incident_id is None:
+        # No waiting for the previous answer: the outbox sends changes in the order they
+        # were made, each based on the one before, so quick keys are never lost.
+        if self.incident_id is None:
             return
-        self.busy = True
+        self.in_flight += 1
         self.error.setText(self.tr("Working…"))
 
-        def done(_result: Any) -> None:
-            self.busy = False
+        def done(result: Any) -> None:
+            self.in_flight -= 1
             self.error.clear()
+            if isinstance(result, dict) and result.get("queued"):
+                self.error.setStyleSheet(QUEUED_STYLE)
+                self.error.setText(self.tr("Saved on this console: it is sent when the service "
+                                           "can be reached again."))
             if after:
                 after()
             self.changed.emit(self.incident_id or 0)
 
         def failed(error: Exception) -> None:
-            self.busy = False
+            self.in_flight -= 1
             self.show_error(self.explain(error))
             self.refresh()
 
-        run_task(work, done, failed, owner=self)
+        run_task(work, done, failed, pool=command_pool(), owner=self)
 
     def claim(self, takeover: bool) -> None:
         incident_id = self.incident_id

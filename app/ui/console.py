@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaObject, QSettings, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMetaObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+)
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.maps.tiles import register_scheme
-from app.sync import SyncClient
+from app.sync import ApiError, Offline, SyncClient
 from app.sync.stream import StreamState
 from app.ui.bridge import SyncBridge
 from app.ui.catalog_view import CatalogView
@@ -36,31 +46,72 @@ def _start_embedded(app: QApplication, start: Callable[[], str]) -> str:
     notice.setMinimumSize(520, 160)
     notice.setStyleSheet("font-size: 14pt; padding: 24px;")
     notice.show()
+    try:
+        return str(_off_gui(start))
+    finally:
+        notice.close()
+
+
+def replica_file(folder: Path, url: str, login: str) -> Path:
+    """One replica (state and outbox) per service and operator on this workstation."""
+    folder.mkdir(parents=True, exist_ok=True)
+    where = urlsplit(url).netloc or url
+    return folder / (re.sub(r"[^A-Za-z0-9.]+", "-", f"{where}-{login}") + ".db")
+
+
+def private(path: Path) -> Path:
+    """The replica keeps the session token and the room's state: for this user's eyes only
+    (SQLite gives its journal files the same permissions)."""
+    path.touch(mode=0o600, exist_ok=True)
+    path.chmod(0o600)
+    return path
+
+
+def _off_gui(work: Callable[[], object]) -> object:
+    """Run ``work`` on a thread while the GUI thread keeps its event loop turning."""
     result: dict[str, object] = {}
     loop = QEventLoop()
 
-    def work() -> None:
+    def run() -> None:
         try:
-            result["url"] = start()
-        except Exception as e:  # shown to the person who started the console
+            result["value"] = work()
+        except Exception as e:  # handed back to the caller
             result["error"] = e
-        # Queued to the GUI thread: it quits the loop even if it has not started yet.
         QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection)
 
-    worker = threading.Thread(target=work, name="embedded-start", daemon=True)
+    worker = threading.Thread(target=run, name="console-start", daemon=True)
     worker.start()
     loop.exec()
     worker.join()
-    notice.close()
     if "error" in result:
         raise result["error"]  # type: ignore[misc]
-    return str(result["url"])
+    return result.get("value")
+
+
+def kept_session(url: str, login: str, replicas: Path) -> SyncClient | None:
+    """The console's last session with this service, if it still holds or the service
+    cannot say (offline: the console opens on its kept state and outbox)."""
+    path = replica_file(replicas, url, login)
+    if not login or not path.exists():
+        return None
+    client = SyncClient(url, replica=private(path), outbox=True)
+    if not client.has_session:
+        client.close()
+        return None
+    try:
+        _off_gui(client.check_session)
+    except Offline:
+        return client
+    except ApiError:  # the session ended meanwhile: sign in again
+        client.close()
+        return None
+    return client
 
 
 def run_console(target: str | Callable[[], str], *,
-                login: tuple[str, str] | None = None) -> int:
+                login: tuple[str, str] | None = None, replicas: Path | None = None) -> int:
     """``target``: a central service's URL, or a function that starts the embedded one and
-    returns its URL."""
+    returns its URL. ``replicas``: the folder for the console's replica and outbox files."""
     register_scheme()  # before the application exists, as Qt requires
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses to run its sandbox as root; a kiosk or test machine may be root.
@@ -75,28 +126,42 @@ def run_console(target: str | Callable[[], str], *,
 
     embedded = callable(target)
     url = _start_embedded(app, target) if callable(target) else target
+    folder = replicas or Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppLocalDataLocation)) / "replicas"
+
+    def make_client(service: str, user: str) -> SyncClient:
+        # Embedded, the service runs on a new port each start: one replica per login.
+        where = "embedded" if embedded else service
+        return SyncClient(service, replica=private(replica_file(folder, where, user)),
+                          outbox=True)
+
     client: SyncClient | None = None
     if embedded:
         # The embedded demo lands the operator signed in as the demo operator.
-        client = SyncClient(url)
-        client.login(*(login or DEMO_LOGIN))
+        who, password = login or DEMO_LOGIN
+        client = make_client(url, who)
+        _off_gui(lambda: client.login(who, password))
     else:
-        dialog = LoginDialog(embedded_url=None, server_url=url,
-                             login=str(store.value("login", "")))
-        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.client is None:
-            return 1
-        client = dialog.client
-        store.setValue("login", dialog.login.text().strip())
-    catalog = CatalogView.from_wire(client.catalog(), language)
+        client = kept_session(url, str(store.value("login", "")), folder)
+        if client is None:
+            dialog = LoginDialog(embedded_url=None, server_url=url,
+                                 login=str(store.value("login", "")),
+                                 client_factory=make_client)
+            if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.client is None:
+                return 1
+            client = dialog.client
+            store.setValue("login", dialog.login.text().strip())
+    catalog = CatalogView.from_wire(_off_gui(client.catalog), language)  # type: ignore[arg-type]
     bridge = SyncBridge(client)
-    window = MainWindow(bridge, catalog, store, basemap=client.basemap())
+    window = MainWindow(bridge, catalog, store,
+                        basemap=_off_gui(client.basemap))  # type: ignore[arg-type]
 
     def on_state(state: str, _message: str) -> None:
         if state == StreamState.SIGNED_OUT:
             again = LoginDialog(embedded_url=None, server_url=client.http.base_url,
                                 login=(client.user or {}).get("login", ""),
                                 notice=window.tr("Your session has expired. Sign in again."),
-                                client_factory=lambda _url: client, parent=window)
+                                existing=client, parent=window)
             if again.exec() == LoginDialog.DialogCode.Accepted:
                 client.start()
 

@@ -39,7 +39,7 @@ from app.ui.address_book import AddressBook
 from app.ui.catalog_view import CatalogView
 from app.ui.search import search, type_entries
 from app.ui.suggest import SuggestField
-from app.ui.tasks import run_task
+from app.ui.tasks import command_pool, run_task
 from app.ui.words import PRIORITY, SOURCE, STATUS, word
 
 OPEN = {s.value for s in OPEN_STATUSES}
@@ -371,18 +371,19 @@ class IntakeDialog(QDialog):
             self.kind.setFocus()
             return
         body = self.body()
+        place = self.known_address()  # drawn on the map at once, even offline
         note = self.tr("Call-back: %s") % self.callback_result if self.callback_result else None
         self._busy(True)
 
         def work() -> dict[str, Any]:
-            detail = self.client.register(**body)
+            detail = self.client.register(**body, place=place)
             if note:
                 self.client.add_note(detail["incident"]["id"], note,
                                      mutation_id=str(uuid.uuid5(uuid.UUID(body["mutation_id"]),
                                                                 "call-back")))
             return detail
 
-        run_task(work, self._registered, self._failed, owner=self)
+        run_task(work, self._registered, self._failed, pool=command_pool(), owner=self)
 
     def _registered(self, detail: dict[str, Any]) -> None:
         self._busy(False)
@@ -423,9 +424,9 @@ class IntakeDialog(QDialog):
 
         def work() -> int:
             if body["caller"]:
-                self.client.http.request("POST", f"/incidents/{incident_id}/callers", json={
-                    "mutation_id": str(uuid.uuid5(uuid.UUID(self.mutation_id), "caller")),
-                    "caller": body["caller"]})
+                self.client.add_caller(
+                    incident_id, body["caller"],
+                    mutation_id=str(uuid.uuid5(uuid.UUID(self.mutation_id), "caller")))
             self.client.add_note(incident_id, text, mutation_id=self.mutation_id)
             return incident_id
 
@@ -434,7 +435,7 @@ class IntakeDialog(QDialog):
             self.attached.emit(i)
             self.accept()
 
-        run_task(work, done, self._failed, owner=self)
+        run_task(work, done, self._failed, pool=command_pool(), owner=self)
 
     def call_back(self) -> None:
         if not self.phone.text().strip():

@@ -20,19 +20,24 @@ from PySide6.QtWidgets import (
 from app.sync import ApiError, Offline, SessionExpired, SyncClient
 from app.ui.tasks import run_task
 
-ClientFactory = Callable[[str], SyncClient]
+ClientFactory = Callable[[str, str], SyncClient]  # (service URL, login)
 
 
 class LoginDialog(QDialog):
     signed_in = Signal(object)  # the SyncClient, signed in
 
     def __init__(self, *, embedded_url: str | None, server_url: str = "",
-                 login: str = "", notice: str = "", client_factory: ClientFactory = SyncClient,
+                 login: str = "", notice: str = "",
+                 client_factory: ClientFactory = lambda url, _login: SyncClient(url),
+                 existing: SyncClient | None = None,
                  parent: QWidget | None = None) -> None:
+        """``existing``: a client whose session ended, to sign in again (its replica and
+        outbox stay as they are)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in — city dispatch"))
         self.embedded_url = embedded_url
         self.client_factory = client_factory
+        self.existing = existing
         self.client: SyncClient | None = None
 
         self.embedded = QRadioButton(self.tr("&Embedded service on this computer"))
@@ -86,11 +91,12 @@ class LoginDialog(QDialog):
         self.error.setText(self.tr("Signing in…"))
 
         def work() -> SyncClient:
-            client = self.client_factory(url)
+            client = self.existing or self.client_factory(url, login)
             try:
                 client.login(login, password)
             except Exception:
-                client.close()
+                if client is not self.existing:
+                    client.close()
                 raise
             return client
 

@@ -23,14 +23,16 @@ from app.ui.address_book import AddressBook
 from app.ui.bridge import SyncBridge
 from app.ui.card import IncidentCard
 from app.ui.catalog_view import CatalogView
+from app.ui.conflicts import ConflictsDialog
 from app.ui.i18n import LANGUAGES
 from app.ui.intake import IntakeDialog
 from app.ui.live_status import LiveStatusBar
 from app.ui.map_panel import MapController
+from app.ui.outbox_banner import OutboxBanner
 from app.ui.queue_model import QueueModel
 from app.ui.queue_panel import QueuePanel
 from app.ui.sound import SoundEvents
-from app.ui.tasks import run_task
+from app.ui.tasks import command_pool, run_task
 from app.ui.unclaimed import UnclaimedBanner
 
 
@@ -56,9 +58,12 @@ class MainWindow(QMainWindow):
         self.queue = QueuePanel(self.model, settings)
         self.banner = UnclaimedBanner(self.client.store, self.sounds, room=user.get("room"),
                                       now=self.client.server_now)
+        self.outbox_banner = OutboxBanner(bridge)
+        self.outbox_banner.review.connect(self.review_conflicts)
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.outbox_banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.queue, 1)
         self.setCentralWidget(centre)
@@ -80,6 +85,7 @@ class MainWindow(QMainWindow):
 
         bridge.changes.connect(self.on_changes)
         bridge.reset.connect(self.on_reset)
+        self._following: int | None = None  # an incident to select once its row is here
         self.queue.current_changed.connect(self.card.show_incident)
         self.queue.open_requested.connect(self.open_card)
         self.banner.take_oldest.connect(self.take)
@@ -134,6 +140,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Search the queue"), "Ctrl+F", self.queue.focus_search),
             (self.tr("&Queue"), "F6", self.queue.table.setFocus),
             (self.tr("&Card"), "F7", self.focus_card),
+            (self.tr("&Refused changes…"), "F9", self.review_conflicts),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
@@ -161,11 +168,35 @@ class MainWindow(QMainWindow):
     # -- live --------------------------------------------------------------------------
 
     def on_changes(self, batch: list[Any]) -> None:
+        watched = self.queue.selected_id(), self.card.incident_id
         self.model.apply(batch)
+        self._renumbered(*watched)
+        self._follow()
         if self.map is not None:
             self.map.apply(batch)
         self.banner.apply(batch)
         self.card.on_changes(batch)
+
+    def _renumbered(self, *watched: int | None) -> None:
+        """An incident registered offline got its number while the operator was on it:
+        follow it in the queue and the card (now, or once its row has arrived)."""
+        for old in watched:
+            if old is not None and old < 0 and self.client.store.get("incident", old) is None:
+                real = self.client.real_id(old)
+                if real is not None:
+                    self._following = real
+
+    def _follow(self) -> None:
+        if self._following is not None and self.queue.select(self._following):
+            self.card.show_incident(self._following)
+            self._following = None
+
+    def review_conflicts(self) -> ConflictsDialog:
+        dialog = ConflictsDialog(self.client, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_incident.connect(self.open_card)
+        dialog.open()
+        return dialog
 
     def on_reset(self) -> None:
         keep = self.queue.selected_id()
@@ -219,4 +250,4 @@ class MainWindow(QMainWindow):
     def take(self, incident_id: int) -> None:
         run_task(lambda: self.client.claim(incident_id),
                  lambda _r: self.open_card(incident_id),
-                 lambda e: self.card.show_error(self.card.explain(e)))
+                 lambda e: self.card.show_error(self.card.explain(e)), pool=command_pool())

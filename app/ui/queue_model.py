@@ -208,6 +208,9 @@ class QueueModel(QAbstractTableModel):
             return self._text(inc, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == Col.SERVICES:
             return self._services_tooltip(inc)
+        if role == Qt.ItemDataRole.ToolTipRole and col == Col.NUMBER and inc.get("temporary"):
+            return QCoreApplication.translate(
+                "Queue", "A temporary number: the service gives the real one when it is back.")
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == Col.AGE:
                 return self._age_brush(inc)
@@ -224,6 +227,8 @@ class QueueModel(QAbstractTableModel):
 
     def _text(self, inc: dict[str, Any], col: int) -> str:
         if col == Col.NUMBER:
+            if inc.get("temporary"):
+                return QCoreApplication.translate("Queue", "%s (not sent)") % inc["number"]
             return inc["number"]
         if col == Col.PRIORITY:
             return word(PRIORITY, inc["priority"])
@@ -388,6 +393,19 @@ class QueueModel(QAbstractTableModel):
             inc = incidents.get(incident_id)
             if inc is not None:
                 self._update(incident_id, inc)
+            else:
+                self._forget(incident_id)
+
+    def _forget(self, incident_id: IncidentId) -> None:
+        """A temporary row (registered offline) the service has now numbered."""
+        row = self._rows.row(incident_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._rows.discard(incident_id)
+            self.endRemoveRows()
+        self._all.discard(incident_id)
+        self._address.pop(incident_id, None)
+        self._facts.pop(incident_id, None)
 
     def _update(self, incident_id: IncidentId, inc: dict[str, Any]) -> None:
         self._remember(inc)

@@ -4,6 +4,7 @@ GUI thread."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -26,9 +27,14 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except Exception as e:  # handed to the caller's on_error on the GUI thread
-            self.relay.failed.emit(e)
+            self._tell("failed", e)
         else:
-            self.relay.done.emit(result)
+            self._tell("done", result)
+
+    def _tell(self, signal: str, value: Any) -> None:
+        # The application may have shut down meanwhile, taking the relay with it.
+        with contextlib.suppress(RuntimeError):
+            getattr(self.relay, signal).emit(value)
 
 
 _live: set[_Relay] = set()
@@ -56,3 +62,16 @@ def run_task(
     relay.done.connect(lambda r: finish(on_done, r))
     relay.failed.connect(lambda e: finish(on_error, e))
     (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))
+
+
+_commands: QThreadPool | None = None
+
+
+def command_pool() -> QThreadPool:
+    """One thread for the operator's changes, so they reach the outbox in the order the
+    operator made them, however quickly the keys come."""
+    global _commands
+    if _commands is None:
+        _commands = QThreadPool()
+        _commands.setMaxThreadCount(1)
+    return _commands

@@ -62,7 +62,8 @@ class UnclaimedBanner(QWidget):
             if change.entity != "incident":
                 continue
             inc = self.store.data["incident"].get(change.entity_id)
-            if inc is None:
+            if inc is None:  # a temporary row, now numbered by the service
+                self._waiting.pop(change.entity_id, None)
                 continue
             if waiting(inc) and self._mine(inc):
                 arrived |= change.entity_id not in self._waiting

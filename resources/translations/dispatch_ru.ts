@@ -2,14 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="31"/>
+        <source>register the incident</source>
+        <translation>зарегистрировать происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="32"/>
+        <source>edit the incident</source>
+        <translation>изменить происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="33"/>
+        <source>take the incident</source>
+        <translation>взять происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="34"/>
+        <source>release the incident</source>
+        <translation>отпустить происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="35"/>
+        <source>hand over to a duty service</source>
+        <translation>передать в службу</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="36"/>
+        <source>report a hand-over stage</source>
+        <translation>отметить этап передачи</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="37"/>
+        <source>add a note</source>
+        <translation>добавить заметку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="38"/>
+        <source>add a caller</source>
+        <translation>добавить заявителя</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="54"/>
+        <source>Changes the service refused</source>
+        <translation>Изменения, отклонённые сервером</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="57"/>
+        <source>These changes were made while the service could not be reached, and the service refused them when they arrived — usually because someone else changed the incident meanwhile. Check the incident, then send the change again on its current state, or drop it.</source>
+        <translation>Эти изменения сделаны, пока сервер был недоступен, и сервер отклонил их при получении — обычно потому, что происшествие тем временем изменил кто-то другой. Проверьте происшествие, затем отправьте изменение снова на его текущее состояние или откажитесь от него.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="63"/>
+        <source>Made at</source>
+        <translation>Сделано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="63"/>
+        <source>Incident</source>
+        <translation>Происшествие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="64"/>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="64"/>
+        <source>Why it was refused</source>
+        <translation>Почему отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="71"/>
+        <source>&amp;Send again</source>
+        <translation>&amp;Отправить снова</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="73"/>
+        <source>Send it again on the incident as it is now — Ctrl+Enter</source>
+        <translation>Отправить снова на текущее состояние происшествия — Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="76"/>
+        <source>&amp;Drop it</source>
+        <translation>О&amp;тказаться</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="78"/>
+        <source>Drop this change — Ctrl+Delete</source>
+        <translation>Отказаться от этого изменения — Ctrl+Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="80"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="143"/>
+        <source>Drop the change</source>
+        <translation>Отказ от изменения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="144"/>
+        <source>Drop “%1”? It will not be sent, and the incident stays as the service has it.</source>
+        <translation>Отказаться от «%1»? Оно не будет отправлено, происшествие останется таким, как на сервере.</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
-        <location filename="../../app/ui/console.py" line="32"/>
+        <location filename="../../app/ui/console.py" line="42"/>
         <source>Preparing the embedded service and the demo city…</source>
         <translation>Запускается встроенный сервер и готовится демонстрационный город…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/console.py" line="34"/>
+        <location filename="../../app/ui/console.py" line="44"/>
         <source>City dispatch</source>
         <translation>ЕДДС города</translation>
     </message>
@@ -17,302 +128,322 @@
 <context>
     <name>IncidentCard</name>
     <message>
-        <location filename="../../app/ui/card.py" line="77"/>
+        <location filename="../../app/ui/card.py" line="80"/>
         <source>Take (Ctrl+K)</source>
         <translation>Взять (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="78"/>
+        <location filename="../../app/ui/card.py" line="81"/>
         <source>Take the incident to work on it — Ctrl+K</source>
         <translation>Взять происшествие в работу — Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="79"/>
+        <location filename="../../app/ui/card.py" line="82"/>
         <source>Release</source>
         <translation>Отпустить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="80"/>
+        <location filename="../../app/ui/card.py" line="83"/>
         <source>Let others work on it — Ctrl+Shift+K</source>
         <translation>Освободить для других — Ctrl+Shift+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="81"/>
+        <location filename="../../app/ui/card.py" line="84"/>
         <source>Take over</source>
         <translation>Перехватить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="82"/>
+        <location filename="../../app/ui/card.py" line="85"/>
         <source>Supervisor: take the incident from its holder — Ctrl+Alt+K</source>
         <translation>Старший смены: забрать происшествие у держателя — Ctrl+Alt+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="93"/>
+        <location filename="../../app/ui/card.py" line="96"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="93"/>
+        <location filename="../../app/ui/card.py" line="96"/>
         <source>Received</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="94"/>
+        <location filename="../../app/ui/card.py" line="97"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="94"/>
+        <location filename="../../app/ui/card.py" line="97"/>
         <source>District</source>
         <translation>Район</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="95"/>
+        <location filename="../../app/ui/card.py" line="98"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="95"/>
+        <location filename="../../app/ui/card.py" line="98"/>
         <source>Place</source>
         <translation>Место</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="96"/>
+        <location filename="../../app/ui/card.py" line="99"/>
         <source>Intake</source>
         <translation>Приём</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="97"/>
+        <location filename="../../app/ui/card.py" line="100"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="98"/>
+        <location filename="../../app/ui/card.py" line="101"/>
         <source>Stamps</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="98"/>
+        <location filename="../../app/ui/card.py" line="101"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="108"/>
+        <location filename="../../app/ui/card.py" line="111"/>
         <source>Service</source>
         <translation>Служба</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="108"/>
+        <location filename="../../app/ui/card.py" line="111"/>
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="108"/>
+        <location filename="../../app/ui/card.py" line="111"/>
         <source>Handed</source>
         <translation>Передано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="108"/>
+        <location filename="../../app/ui/card.py" line="111"/>
         <source>Ack</source>
         <translation>Принято</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="109"/>
+        <location filename="../../app/ui/card.py" line="112"/>
         <source>Crew</source>
         <translation>Выезд</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="109"/>
+        <location filename="../../app/ui/card.py" line="112"/>
         <source>Scene</source>
         <translation>На месте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="109"/>
+        <location filename="../../app/ui/card.py" line="112"/>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="109"/>
+        <location filename="../../app/ui/card.py" line="112"/>
         <source>Norm</source>
         <translation>Норматив</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="120"/>
+        <location filename="../../app/ui/card.py" line="123"/>
         <source>Record for the selected hand-over: %s — Ctrl+%d</source>
         <translation>Отметить для выбранной передачи: %s — Ctrl+%d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="127"/>
+        <location filename="../../app/ui/card.py" line="130"/>
         <source>Services to hand over to; the incident type ticks its default ones</source>
         <translation>Службы для передачи; тип происшествия отмечает свои службы по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="137"/>
+        <location filename="../../app/ui/card.py" line="140"/>
         <source>Hand over to the ticked services (Ctrl+H)</source>
         <translation>Передать отмеченным службам (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="138"/>
+        <location filename="../../app/ui/card.py" line="141"/>
         <source>Hand the incident over — Ctrl+H</source>
         <translation>Передать происшествие — Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="139"/>
+        <location filename="../../app/ui/card.py" line="142"/>
         <source>Hand-overs</source>
         <translation>Передачи в службы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="151"/>
+        <location filename="../../app/ui/card.py" line="154"/>
         <source>Save (Ctrl+S)</source>
         <translation>Сохранить (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="152"/>
+        <location filename="../../app/ui/card.py" line="155"/>
         <source>Save the priority and description — Ctrl+S</source>
         <translation>Сохранить приоритет и описание — Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="155"/>
+        <location filename="../../app/ui/card.py" line="158"/>
         <source>Edit</source>
         <translation>Изменение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="163"/>
+        <location filename="../../app/ui/card.py" line="166"/>
         <source>result of closing, or reason to cancel or reopen</source>
         <translation>результат закрытия или причина отмены/возобновления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="175"/>
+        <location filename="../../app/ui/card.py" line="178"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="184"/>
+        <location filename="../../app/ui/card.py" line="187"/>
         <source>a note for the room (Enter adds it)</source>
         <translation>заметка для зала (Enter — добавить)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="187"/>
+        <location filename="../../app/ui/card.py" line="190"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="191"/>
+        <location filename="../../app/ui/card.py" line="194"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="262"/>
+        <location filename="../../app/ui/card.py" line="265"/>
         <source>No incident selected</source>
         <translation>Происшествие не выбрано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="268"/>
+        <location filename="../../app/ui/card.py" line="271"/>
         <source>Held by you</source>
         <translation>В работе у вас</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="269"/>
+        <location filename="../../app/ui/card.py" line="272"/>
         <source>Held by %s</source>
         <translation>В работе у: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="269"/>
+        <location filename="../../app/ui/card.py" line="272"/>
         <source>Not held</source>
         <translation>Никто не взял</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="279"/>
+        <location filename="../../app/ui/card.py" line="282"/>
         <source>entrance %s</source>
         <translation>подъезд %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="279"/>
+        <location filename="../../app/ui/card.py" line="282"/>
         <source>floor %s</source>
         <translation>этаж %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="280"/>
+        <location filename="../../app/ui/card.py" line="283"/>
         <source>flat %s</source>
         <translation>кв. %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="287"/>
+        <location filename="../../app/ui/card.py" line="290"/>
         <source>registered in %s</source>
         <translation>зарегистрировано за %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="291"/>
+        <location filename="../../app/ui/card.py" line="294"/>
         <source>registered</source>
         <translation>зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="292"/>
+        <location filename="../../app/ui/card.py" line="295"/>
         <source>dispatched</source>
         <translation>передано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="293"/>
+        <location filename="../../app/ui/card.py" line="296"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="294"/>
+        <location filename="../../app/ui/card.py" line="297"/>
         <source>resolved</source>
         <translation>решено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="295"/>
+        <location filename="../../app/ui/card.py" line="298"/>
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="331"/>
+        <location filename="../../app/ui/card.py" line="336"/>
         <source>ack in %s</source>
         <translation>подтверждение через %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="332"/>
+        <location filename="../../app/ui/card.py" line="337"/>
         <source>ack late by %s</source>
         <translation>подтверждение просрочено на %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="397"/>
+        <location filename="../../app/ui/card.py" line="353"/>
+        <source>Not sent yet: its history starts when the service takes it.</source>
+        <translation>Ещё не отправлено: хронология начнётся, когда сервер его примет.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="359"/>
+        <source>The history is shown when the service can be reached again.</source>
+        <translation>Хронология появится, когда сервер снова станет доступен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="392"/>
+        <source>(recorded offline, reached the service at %1)</source>
+        <translation>(записано без связи, поступило на сервер в %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="423"/>
         <source>The service cannot be reached; nothing was changed. Try again.</source>
         <translation>Сервер недоступен; ничего не изменено. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="400"/>
+        <location filename="../../app/ui/card.py" line="426"/>
         <source>Someone else changed this incident meanwhile; the card now shows their version. Check it and repeat your action.</source>
         <translation>Происшествие тем временем изменил другой пользователь; карточка показывает новую версию. Проверьте её и повторите действие.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="412"/>
+        <location filename="../../app/ui/card.py" line="441"/>
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="439"/>
+        <location filename="../../app/ui/card.py" line="448"/>
+        <source>Saved on this console: it is sent when the service can be reached again.</source>
+        <translation>Сохранено на этом рабочем месте: будет отправлено, когда сервер снова станет доступен.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card.py" line="472"/>
         <source>Select a hand-over first.</source>
         <translation>Сначала выберите передачу.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="451"/>
+        <location filename="../../app/ui/card.py" line="484"/>
         <source>Tick at least one duty service.</source>
         <translation>Отметьте хотя бы одну службу.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="462"/>
+        <location filename="../../app/ui/card.py" line="495"/>
         <source>Merge</source>
         <translation>Объединение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="463"/>
+        <location filename="../../app/ui/card.py" line="496"/>
         <source>Number of the incident to merge into:</source>
         <translation>Номер происшествия, в которое объединить:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="469"/>
+        <location filename="../../app/ui/card.py" line="502"/>
         <source>There is no incident %s in the room&apos;s state.</source>
         <translation>Происшествия %s нет в данных зала.</translation>
     </message>
@@ -596,72 +727,72 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="33"/>
+        <location filename="../../app/ui/login.py" line="37"/>
         <source>Sign in — city dispatch</source>
         <translation>Вход — ЕДДС города</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="38"/>
+        <location filename="../../app/ui/login.py" line="43"/>
         <source>&amp;Embedded service on this computer</source>
         <translation>&amp;Встроенный сервер на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="39"/>
+        <location filename="../../app/ui/login.py" line="44"/>
         <source>&amp;Central service:</source>
         <translation>&amp;Центральный сервер:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="59"/>
+        <location filename="../../app/ui/login.py" line="64"/>
         <source>&amp;Login:</source>
         <translation>&amp;Логин:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="60"/>
+        <location filename="../../app/ui/login.py" line="65"/>
         <source>&amp;Password:</source>
         <translation>&amp;Пароль:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="63"/>
+        <location filename="../../app/ui/login.py" line="68"/>
         <source>Sign in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="80"/>
+        <location filename="../../app/ui/login.py" line="85"/>
         <source>Enter the address of the central service.</source>
         <translation>Введите адрес центрального сервера.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="83"/>
+        <location filename="../../app/ui/login.py" line="88"/>
         <source>Enter your login and password.</source>
         <translation>Введите логин и пароль.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="86"/>
+        <location filename="../../app/ui/login.py" line="91"/>
         <source>Signing in…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="113"/>
+        <location filename="../../app/ui/login.py" line="119"/>
         <source>The service at %s cannot be reached. Check the address and the network, or choose the embedded service.</source>
         <translation>Сервер %s недоступен. Проверьте адрес и сеть или выберите встроенный сервер.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="116"/>
+        <location filename="../../app/ui/login.py" line="122"/>
         <source>Your session has expired. Sign in again.</source>
         <translation>Сеанс истёк. Войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="119"/>
+        <location filename="../../app/ui/login.py" line="125"/>
         <source>Wrong login or password.</source>
         <translation>Неверный логин или пароль.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="122"/>
+        <location filename="../../app/ui/login.py" line="128"/>
         <source>Too many failed attempts. Try again in %s s.</source>
         <translation>Слишком много неудачных попыток. Повторите через %s с.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="124"/>
+        <location filename="../../app/ui/login.py" line="130"/>
         <source>Signing in failed: %s</source>
         <translation>Не удалось войти: %s</translation>
     </message>
@@ -669,72 +800,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="48"/>
+        <location filename="../../app/ui/main_window.py" line="50"/>
         <source>City dispatch — %s (%s)</source>
         <translation>ЕДДС — %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>Incident card</source>
         <translation>Карточка происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>City map</source>
         <translation>Карта города</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>Show only what the queue shows</source>
         <translation>Показывать только то, что в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Apply the queue&apos;s filter to the map too</source>
         <translation>Применять фильтр очереди и к карте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>&amp;Incident</source>
         <translation>&amp;Происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>&amp;New incident</source>
         <translation>&amp;Новое происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>&amp;Take the oldest unclaimed</source>
         <translation>&amp;Взять самое давнее невзятое</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>&amp;Search the queue</source>
         <translation>&amp;Поиск в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>&amp;Queue</source>
         <translation>&amp;Очередь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>&amp;Card</source>
         <translation>&amp;Карточка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
+        <source>&amp;Refused changes…</source>
+        <translation>&amp;Отклонённые изменения…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>The language changes when the console is started again.</source>
         <translation>Язык сменится при следующем запуске консоли.</translation>
     </message>
@@ -760,6 +896,34 @@
         <location filename="../../app/ui/map_panel.py" line="55"/>
         <source>Districts</source>
         <translation>Районы</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxBanner</name>
+    <message>
+        <location filename="../../app/ui/outbox_banner.py" line="26"/>
+        <source>Review refused changes (F9)</source>
+        <translation>Разобрать отклонённые изменения (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_banner.py" line="27"/>
+        <source>Decide on the changes the service refused — F9</source>
+        <translation>Решить, что делать с изменениями, отклонёнными сервером — F9</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_banner.py" line="56"/>
+        <source>Offline — %1 changes waiting</source>
+        <translation>Нет связи — изменений в очереди: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_banner.py" line="59"/>
+        <source>Sending %1 changes…</source>
+        <translation>Отправляется изменений: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_banner.py" line="61"/>
+        <source>%1 changes refused by the service wait for your decision</source>
+        <translation>Изменений, отклонённых сервером и ждущих вашего решения: %1</translation>
     </message>
 </context>
 <context>
@@ -806,15 +970,25 @@
     </message>
     <message>
         <location filename="../../app/ui/queue_model.py" line="91"/>
-        <location filename="../../app/ui/queue_model.py" line="316"/>
+        <location filename="../../app/ui/queue_model.py" line="321"/>
         <source>flat %s</source>
         <translation>кв. %s</translation>
     </message>
     <message>
         <location filename="../../app/ui/queue_model.py" line="98"/>
-        <location filename="../../app/ui/queue_model.py" line="317"/>
+        <location filename="../../app/ui/queue_model.py" line="322"/>
         <source>(not verified)</source>
         <translation>(не проверен)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="212"/>
+        <source>A temporary number: the service gives the real one when it is back.</source>
+        <translation>Временный номер: настоящий присвоит сервер, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="231"/>
+        <source>%s (not sent)</source>
+        <translation>%s (не отправлено)</translation>
     </message>
 </context>
 <context>
@@ -933,7 +1107,7 @@
         <translation>Взять происшествие, которое ждёт дольше всех — F2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unclaimed.py" line="89"/>
+        <location filename="../../app/ui/unclaimed.py" line="90"/>
         <source>%n unclaimed incident(s) waiting; the oldest for %1</source>
         <translation>
             <numerusform>%n невзятое происшествие; самое давнее ждёт %1</numerusform>
@@ -1191,7 +1365,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/ui/console.py" line="98"/>
+        <location filename="../../app/ui/console.py" line="154"/>
         <source>Your session has expired. Sign in again.</source>
         <translation>Сеанс истёк. Войдите снова.</translation>
     </message>

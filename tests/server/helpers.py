@@ -3,11 +3,16 @@ checks that every refusal is the JSON a console can show."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import IO, Any
 
 import requests
 from sqlalchemy import create_engine
@@ -15,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from app.models.db import normalize_url
 from app.server.app import create_app
-from app.server.embedded import ServiceThread
+from app.server.embedded import ServiceThread, free_port
 from app.services.demo import DEMO_PASSWORD
 from tests.conftest import fast_settings
 
@@ -162,3 +167,55 @@ def engine_for(db_url: str) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
+
+
+@contextmanager
+def server_process(db_url: str, env: dict[str, str] | None = None, scheme: str = "http",
+                   verify: str | bool = True) -> Iterator[ServedProcess]:
+    """``dispatch-server run`` as an administrator starts it, in a subprocess on loopback.
+    What it prints (uvicorn's log) is kept for the test to read once it has stopped."""
+    port = free_port()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "app.server.cli", "run", "--port", str(port)],
+            env={**os.environ, "DISPATCH_DATABASE_URL": db_url, **(env or {})},
+            stdin=subprocess.DEVNULL, stdout=out, stderr=err, text=True,
+        )
+        served = ServedProcess(f"{scheme}://127.0.0.1:{port}", proc, out, err)
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                if proc.poll() is not None:
+                    served.stop()
+                    raise RuntimeError(f"the service stopped while starting: {served.stderr}")
+                try:
+                    requests.get(served.url + API + "/time", timeout=2, verify=verify)
+                    break
+                except requests.RequestException:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.1)
+            yield served
+        finally:
+            served.stop()
+
+
+class ServedProcess:
+    def __init__(self, url: str, proc: subprocess.Popen[str], out: IO[str], err: IO[str]
+                 ) -> None:
+        self.url = url
+        self.proc = proc
+        self._out, self._err = out, err
+        self.stdout = self.stderr = ""
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)  # as Ctrl+C: uvicorn shuts down cleanly
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        for f in (self._out, self._err):
+            f.seek(0)
+        self.stdout, self.stderr = self._out.read(), self._err.read()

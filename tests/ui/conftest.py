@@ -50,8 +50,11 @@ def console(qapp, qtbot, live_service: ServiceThread, tmp_path: Path):  # type: 
     """Make signed-in main windows: ``console("operator")``."""
     made: list[tuple[MainWindow, SyncClient]] = []
 
-    def make(login: str = "operator", *, with_map: bool = False) -> MainWindow:
-        client = SyncClient(live_service.url)
+    def make(login: str = "operator", *, with_map: bool = False,
+             url: str | None = None) -> MainWindow:
+        # As the console runs: a replica file with its outbox.
+        client = SyncClient(url or live_service.url, replica=tmp_path / f"{login}.replica.db",
+                            outbox=True, retry_seconds=0.2, timeout=3)
         client.login(login, DEMO_PASSWORD)
         catalog = CatalogView.from_wire(client.catalog(), "ru")
         bridge = SyncBridge(client)

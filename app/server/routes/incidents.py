@@ -79,7 +79,7 @@ def claim(ctx: Ctx, actor: CurrentActor, incident_id: IdPath, body: ClaimIn) -> 
 
 @router.post("/incidents/{incident_id}/release", response_model=IncidentOut, responses=REFUSALS)
 def release(ctx: Ctx, actor: CurrentActor, incident_id: IdPath, body: MutationIn) -> JSONResponse:
-    return reply(claims.release(ctx, actor, incident_id, body.mutation_id))
+    return reply(claims.release(ctx, actor, incident_id, body))
 
 
 @router.post("/incidents/{incident_id}/handovers", response_model=IncidentDetail,

@@ -55,6 +55,6 @@ def basemap(ctx: Ctx, _actor: CurrentActor) -> dict[str, object]:
 
 
 @router.get("/gazetteer/districts", summary="District polygons as [lat, lon] rings")
-def districts(ctx: Ctx, _actor: CurrentActor) -> dict[str, list[tuple[float, float]]]:
+def districts(ctx: Ctx, _actor: CurrentActor) -> dict[str, list[list[float]]]:
     with ctx.db.read() as s:
         return gazetteer.districts(s)
