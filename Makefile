@@ -9,7 +9,7 @@ TEST_ENV := QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox
 
 TS := resources/translations/dispatch_ru.ts
 QM := resources/translations/dispatch_ru.qm
-UI_SOURCES := $(sort $(wildcard app/ui/*.py app/maps/*.py))
+UI_SOURCES := $(sort $(wildcard app/ui/*.py app/ui/wall/*.py app/ui/wall/panels/*.py app/maps/*.py))
 
 .PHONY: run server test lint test-only test-long bench translations clean
 
@@ -53,6 +53,7 @@ bench: $(STAMP) $(QM)
 	$(BIN)/python -m bench.catch_up || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.queue_view || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.map_view || status=1; \
+	$(TEST_ENV) $(BIN)/python -m bench.wall_refresh || status=1; \
 	exit $$status
 
 clean:

@@ -18,6 +18,7 @@ from app.domain.enums import Priority
 from app.domain.facts import IncidentFacts
 from app.domain.norms import (
     NormKind,
+    Overdue,
     handover_overdue,
     norm_seconds,
     running_overdue,
@@ -189,3 +190,88 @@ def per_hour_by_category(
         if start <= f.received_at < end:
             out.setdefault(f.category, [0] * buckets)[(f.received_at - start) // HOUR] += 1
     return dict(sorted(out.items()))
+
+
+# -- the wall: what is abnormal now, and the day's shape -----------------------------------
+
+
+def overdue_by_kind(
+    incidents: Iterable[IncidentFacts], types: Mapping[str, IncidentType], now: datetime
+) -> dict[NormKind, int]:
+    """Open incidents with a step of each kind running past its norm now. An incident late
+    on two kinds counts under both; one with two hand-overs late to acknowledge, once.
+    Every kind is present, zero when nothing is late on it."""
+    out = dict.fromkeys(NormKind, 0)
+    for f in incidents:
+        if f.is_open:
+            for kind in {o.kind for o in running_overdue(f, norms_for(f, types), now)}:
+                out[kind] += 1
+    return out
+
+
+@dataclass(frozen=True)
+class Attention:
+    """An open incident the wall singles out: critical, or running past a norm."""
+
+    facts: IncidentFacts
+    overdue: tuple[Overdue, ...]
+
+    @property
+    def critical(self) -> bool:
+        return self.facts.priority == Priority.CRITICAL
+
+    @property
+    def late_by(self) -> timedelta:
+        return max((o.late_by for o in self.overdue), default=timedelta(0))
+
+
+def attention(
+    incidents: Iterable[IncidentFacts], types: Mapping[str, IncidentType], now: datetime
+) -> list[Attention]:
+    """Open incidents that are critical or overdue, most urgent first: critical before the
+    rest, within that overdue before on time, then the longest late, then the oldest."""
+    out = []
+    for f in incidents:
+        if not f.is_open:
+            continue
+        late = tuple(running_overdue(f, norms_for(f, types), now))
+        if late or f.priority == Priority.CRITICAL:
+            out.append(Attention(f, late))
+    out.sort(key=lambda a: (not a.critical, not a.overdue, -a.late_by, a.facts.received_at,
+                            a.facts.id))
+    return out
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Incidents received per hour by category. ``start`` opens the first of the whole
+    hours; the last one is the hour ``now`` is in, counted up to ``now`` only, and the
+    ghost (the same hours ``ghost_offset`` earlier) is cut at the same minute, so the two
+    compare like with like. Both dicts have the same categories, zero-filled."""
+
+    start: datetime
+    hours: int
+    current: dict[str, list[int]]
+    ghost: dict[str, list[int]]
+
+
+def trend(
+    incidents: Iterable[IncidentFacts],
+    now: datetime,
+    hours: int = 24,
+    ghost_offset: timedelta = timedelta(days=7),
+) -> Trend:
+    if hours < 1:
+        raise ValueError("A trend needs at least one hour.")
+    start = now.replace(minute=0, second=0, microsecond=0) - (hours - 1) * HOUR
+    end = start + hours * HOUR
+    then = now - ghost_offset
+    facts = list(incidents)
+    current = per_hour_by_category((f for f in facts if f.received_at <= now), start, end)
+    ghost = per_hour_by_category(
+        (f for f in facts if f.received_at <= then), start - ghost_offset, end - ghost_offset
+    )
+    for c in current.keys() | ghost.keys():
+        current.setdefault(c, [0] * hours)
+        ghost.setdefault(c, [0] * hours)
+    return Trend(start, hours, dict(sorted(current.items())), dict(sorted(ghost.items())))

@@ -182,10 +182,12 @@ class OutboxSender(threading.Thread):
         return True
 
     def _taken(self, entry: Entry, answer: Any) -> None:
-        self.outbox.done(entry.id)
+        # The drawing is settled before the entry leaves the outbox, so an empty outbox
+        # always means a replica without guesses left in it.
         answered = _answered_row(entry, answer)
         if answered is None:
             self.store.drop_local(entry.id)
+            self.outbox.done(entry.id)
             self._resolve(entry.id, answer)
             return
         entity, row = answered
@@ -197,6 +199,7 @@ class OutboxSender(threading.Thread):
         # Until the stream brings the change, the service's answer is drawn instead of the
         # guess: a new incident shows its real number at once, even if the stream lags.
         self.store.put_local(entry.id, _confirmed(entity, row, answer))
+        self.outbox.done(entry.id)  # before the renumbering below, which redraws the rest
         if entry.kind == "register" and entry.target is not None and entry.target < 0:
             self._renumber("incident", entry.target, row["id"])
         # Hand-overs made here get their ids too; stages reported on them follow.

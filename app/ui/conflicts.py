@@ -66,6 +66,7 @@ class ConflictsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.doubleClicked.connect(self._open)
         self.resend_button = QPushButton(self.tr("&Send again"))
@@ -101,6 +102,8 @@ class ConflictsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
+        for col in range(3):
+            self.table.resizeColumnToContents(col)
         self.table.resizeRowsToContents()
         if self.entries:
             self.table.selectRow(0)

@@ -77,37 +77,37 @@
         <translation>Почему отклонено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="71"/>
+        <location filename="../../app/ui/conflicts.py" line="72"/>
         <source>&amp;Send again</source>
         <translation>&amp;Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="73"/>
+        <location filename="../../app/ui/conflicts.py" line="74"/>
         <source>Send it again on the incident as it is now — Ctrl+Enter</source>
         <translation>Отправить снова на текущее состояние происшествия — Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="76"/>
+        <location filename="../../app/ui/conflicts.py" line="77"/>
         <source>&amp;Drop it</source>
         <translation>О&amp;тказаться</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="78"/>
+        <location filename="../../app/ui/conflicts.py" line="79"/>
         <source>Drop this change — Ctrl+Delete</source>
         <translation>Отказаться от этого изменения — Ctrl+Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="80"/>
+        <location filename="../../app/ui/conflicts.py" line="81"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="143"/>
+        <location filename="../../app/ui/conflicts.py" line="146"/>
         <source>Drop the change</source>
         <translation>Отказ от изменения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="144"/>
+        <location filename="../../app/ui/conflicts.py" line="147"/>
         <source>Drop “%1”? It will not be sent, and the incident stays as the service has it.</source>
         <translation>Отказаться от «%1»? Оно не будет отправлено, происшествие останется таким, как на сервере.</translation>
     </message>
@@ -123,6 +123,34 @@
         <location filename="../../app/ui/console.py" line="44"/>
         <source>City dispatch</source>
         <translation>ЕДДС города</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsPanel</name>
+    <message>
+        <location filename="../../app/ui/wall/panels/exceptions.py" line="61"/>
+        <source>Critical and overdue</source>
+        <translation>Критические и просроченные</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/exceptions.py" line="80"/>
+        <source>+%d more</source>
+        <translation>ещё %d</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/exceptions.py" line="81"/>
+        <source>Nothing critical or overdue</source>
+        <translation>Критических и просроченных нет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/exceptions.py" line="91"/>
+        <source>critical</source>
+        <translation>критич.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/exceptions.py" line="95"/>
+        <source>late</source>
+        <translation>просроч.</translation>
     </message>
 </context>
 <context>
@@ -616,59 +644,147 @@
         <translation>Выберите тип происшествия из списка (введите слово и нажмите Tab).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="374"/>
+        <location filename="../../app/ui/intake.py" line="375"/>
         <source>Call-back: %s</source>
         <translation>Обратный звонок: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="398"/>
+        <location filename="../../app/ui/intake.py" line="399"/>
         <source>The service cannot be reached; nothing was lost. Press Enter to try again.</source>
         <translation>Сервер недоступен; ничего не потеряно. Нажмите Enter, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="411"/>
+        <location filename="../../app/ui/intake.py" line="412"/>
         <source>Registering…</source>
         <translation>Регистрация…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="419"/>
+        <location filename="../../app/ui/intake.py" line="420"/>
         <source>Repeat call: %s</source>
         <translation>Повторный звонок: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="421"/>
+        <location filename="../../app/ui/intake.py" line="422"/>
         <source>call-back: %s</source>
         <translation>обратный звонок: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="441"/>
+        <location filename="../../app/ui/intake.py" line="442"/>
         <source>Enter the caller&apos;s phone to call back.</source>
         <translation>Чтобы перезвонить, введите телефон заявителя.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="445"/>
+        <location filename="../../app/ui/intake.py" line="446"/>
         <source>reached the caller</source>
         <translation>дозвонились</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="445"/>
+        <location filename="../../app/ui/intake.py" line="446"/>
         <source>no answer</source>
         <translation>не отвечает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="445"/>
+        <location filename="../../app/ui/intake.py" line="446"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="446"/>
+        <location filename="../../app/ui/intake.py" line="447"/>
         <source>number unavailable</source>
         <translation>номер недоступен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="452"/>
+        <location filename="../../app/ui/intake.py" line="453"/>
         <source>Call back: %s</source>
         <translation>Обратный звонок: %s</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="65"/>
+        <source>Incidents now</source>
+        <translation>Происшествия сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="69"/>
+        <source>Open</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="70"/>
+        <source>Critical</source>
+        <translation>Критические</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="71"/>
+        <source>priority 1</source>
+        <translation>приоритет 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="73"/>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="74"/>
+        <source>past their norm</source>
+        <translation>сверх норматива</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="78"/>
+        <source>Awaiting acknowledgement</source>
+        <translation>Ждут подтверждения</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="79"/>
+        <source>%d past the norm</source>
+        <translation>%d сверх норматива</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="81"/>
+        <source>Last hour</source>
+        <translation>За час</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="82"/>
+        <source>registered</source>
+        <translation>зарегистрировано</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="83"/>
+        <source>Time to register, this shift</source>
+        <translation>Время регистрации, эта смена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="85"/>
+        <source>Time to hand over, this shift</source>
+        <translation>Время передачи в службы, эта смена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="89"/>
+        <source>mean %s · 90%% within %s</source>
+        <translation>среднее %s · 90%% за %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="91"/>
+        <source>nothing measured yet</source>
+        <translation>пока нечего измерить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="94"/>
+        <source> · norm %s</source>
+        <translation> · норматив %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="96"/>
+        <source>%d%% within the norm, below 90%%</source>
+        <translation>%d%% в нормативе, ниже 90%%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/kpi.py" line="98"/>
+        <source>%d%% within the norm</source>
+        <translation>%d%% в нормативе</translation>
     </message>
 </context>
 <context>
@@ -722,6 +838,29 @@
         <location filename="../../app/ui/live_status.py" line="87"/>
         <source>%s holds %d incident(s)</source>
         <translation>%s: в работе %d</translation>
+    </message>
+</context>
+<context>
+    <name>LoadPanel</name>
+    <message>
+        <location filename="../../app/ui/wall/panels/load.py" line="55"/>
+        <source>Duty services: open and overdue</source>
+        <translation>Службы: в работе и просрочено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/load.py" line="88"/>
+        <source>+%d more</source>
+        <translation>ещё %d</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/load.py" line="97"/>
+        <source>%d open · %s %d late</source>
+        <translation>%d в работе · %s %d просрочено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/load.py" line="101"/>
+        <source>%d open</source>
+        <translation>%d в работе</translation>
     </message>
 </context>
 <context>
@@ -899,6 +1038,19 @@
     </message>
 </context>
 <context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../../app/ui/wall/panels/map.py" line="44"/>
+        <source>The map is not available here</source>
+        <translation>Карта здесь недоступна</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/map.py" line="59"/>
+        <source>City map</source>
+        <translation>Карта города</translation>
+    </message>
+</context>
+<context>
     <name>OutboxBanner</name>
     <message>
         <location filename="../../app/ui/outbox_banner.py" line="26"/>
@@ -924,6 +1076,34 @@
         <location filename="../../app/ui/outbox_banner.py" line="61"/>
         <source>%1 changes refused by the service wait for your decision</source>
         <translation>Изменений, отклонённых сервером и ждущих вашего решения: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <location filename="../../app/ui/wall/panels/people.py" line="42"/>
+        <source>Clock, shift and people</source>
+        <translation>Время, смена, дежурные</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/people.py" line="51"/>
+        <source>Online: %d</source>
+        <translation>На связи: %d</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/people.py" line="65"/>
+        <source>+%d more</source>
+        <translation>ещё %d</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/people.py" line="72"/>
+        <source>%s — holds %d: %s</source>
+        <translation>%s — в работе %d: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/people.py" line="82"/>
+        <source>Shift %s · ends in %s</source>
+        <translation>Смена %s · до конца %s</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1275,29 @@
     </message>
 </context>
 <context>
+    <name>TrendsPanel</name>
+    <message>
+        <location filename="../../app/ui/wall/panels/trends.py" line="107"/>
+        <source>Incidents per hour, 24 h</source>
+        <translation>Происшествия по часам, 24 ч</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/trends.py" line="123"/>
+        <source>solid: last 24 h · dashed: the same hours a week ago</source>
+        <translation>сплошная: последние 24 ч · пунктир: те же часы неделю назад</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/trends.py" line="131"/>
+        <source>%d in 24 h · a week ago %d</source>
+        <translation>%d за 24 ч · неделю назад %d</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/trends.py" line="137"/>
+        <source>+%d more categories</source>
+        <translation>ещё категорий: %d</translation>
+    </message>
+</context>
+<context>
     <name>UnclaimedBanner</name>
     <message>
         <location filename="../../app/ui/unclaimed.py" line="38"/>
@@ -1114,6 +1317,52 @@
             <numerusform>%n невзятых происшествия; самое давнее ждёт %1</numerusform>
             <numerusform>%n невзятых происшествий; самое давнее ждёт %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Wall</name>
+    <message>
+        <location filename="../../app/ui/wall/words.py" line="10"/>
+        <source>not registered in time</source>
+        <translation>не зарегистрировано в срок</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/words.py" line="11"/>
+        <source>not handed over in time</source>
+        <translation>не передано в срок</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/words.py" line="12"/>
+        <source>not acknowledged</source>
+        <translation>не подтвердили</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/words.py" line="13"/>
+        <source>no crew on scene</source>
+        <translation>нет бригады на месте</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/words.py" line="14"/>
+        <source>not resolved in time</source>
+        <translation>не решено в срок</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/words.py" line="16"/>
+        <source>Sensitive call</source>
+        <translation>Закрытый вызов</translation>
+    </message>
+</context>
+<context>
+    <name>WallPanel</name>
+    <message>
+        <location filename="../../app/ui/wall/panels/base.py" line="114"/>
+        <source>NOT LIVE — state at %s</source>
+        <translation>НЕ В РЕАЛЬНОМ ВРЕМЕНИ — состояние на %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/panels/base.py" line="116"/>
+        <source>NOT LIVE</source>
+        <translation>НЕ В РЕАЛЬНОМ ВРЕМЕНИ</translation>
     </message>
 </context>
 <context>
@@ -1365,7 +1614,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/ui/console.py" line="154"/>
+        <location filename="../../app/ui/console.py" line="163"/>
         <source>Your session has expired. Sign in again.</source>
         <translation>Сеанс истёк. Войдите снова.</translation>
     </message>

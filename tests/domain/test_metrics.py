@@ -14,12 +14,15 @@ from app.domain.metrics import (
     Compliance,
     Kpis,
     ServiceLoad,
+    attention,
     compliance,
     kpis,
     load_by_service,
+    overdue_by_kind,
     per_hour_by_category,
     percentile,
     shift_stats,
+    trend,
 )
 from app.domain.norms import NormKind
 from app.domain.shifts import ShiftCalendar
@@ -276,3 +279,76 @@ def test_compliance_system_112_answer_norm():
 def test_compliance_without_norm_or_values():
     assert compliance([5, 15], None) == Compliance(2, None, None, 15, 15, 15, 10)
     assert compliance([], 30) == Compliance(0, 0, None, None, None, None, None)
+
+
+# -- the wall ------------------------------------------------------------------------------
+
+
+def test_overdue_by_kind():
+    assert overdue_by_kind(INCIDENTS, TYPES, NOW) == {
+        K.REGISTRATION: 1,  # 3: new for 400 s against 120
+        K.HANDOVER: 1,  # 5: waiting 2100 s against 300 (10 is at exactly its 300)
+        K.ACKNOWLEDGEMENT: 1,  # 2's ambulance
+        K.ARRIVAL: 1,  # 2: fire handed over at 3700, nobody on scene, norm 600
+        K.RESOLUTION: 0,  # only the consultation sets one, and it is closed
+    }
+
+
+def test_overdue_by_kind_counts_an_incident_once_per_kind():
+    two_late = inc(31, "fire", SI.DISPATCHED, 14_000, 14_010,
+                   handovers=(ho("fire", 14_020), ho("ambulance", 14_020)))
+    assert overdue_by_kind([two_late], TYPES, NOW)[K.ACKNOWLEDGEMENT] == 1
+
+
+def test_attention_lists_critical_and_overdue_most_urgent_first():
+    got = attention(INCIDENTS, TYPES, NOW)
+    # critical: 2 (overdue) before 8 (on time); then the overdue rest by how late:
+    # 5 waits for a hand-over 14400 - 12600 = 1800 s past its norm, 3 is 14400 - 14120 = 280 late.
+    # 1 and 10 are open and on time, not critical: not listed.
+    assert [a.facts.id for a in got] == [2, 8, 5, 3]
+    assert [a.critical for a in got] == [True, True, False, False]
+    # 2: ambulance's acknowledgement was due at 3730, the fire crew's arrival at 4300
+    assert {(o.kind, o.service) for o in got[0].overdue} == {
+        (K.ACKNOWLEDGEMENT, "ambulance"), (K.ARRIVAL, None)}
+    assert got[0].late_by == timedelta(seconds=14_400 - 3730)
+    assert got[1].overdue == () and got[1].late_by == timedelta(0)
+    assert got[2].late_by == timedelta(seconds=1800)
+
+
+def test_attention_ties_go_to_the_oldest():
+    a = inc(41, "water_main", SI.NEW, 14_000)  # both 280 s late on registration
+    b = inc(42, "water_main", SI.NEW, 14_000)
+    c = inc(43, "water_main", SI.NEW, 13_900)  # 380 s late
+    assert [x.facts.id for x in attention([b, a, c], TYPES, NOW)] == [43, 41, 42]
+
+
+def test_trend_on_whole_hours_with_a_ghost():
+    # NOW is 12:00 city, on the hour: four hours are 09, 10, 11 and the 12 o'clock hour,
+    # [3600, 7200) [7200, 10800) [10800, 14400) [14400, 18000) in seconds from 08:00.
+    t = trend(INCIDENTS, NOW, hours=4, ghost_offset=timedelta(hours=1))
+    assert (t.start, t.hours) == (s(3600), 4)
+    assert t.current == {
+        "fire": [2, 0, 1, 0],  # 2 at 3600, 6 at 5000; 8 at 13000
+        "info": [0, 0, 0, 0],  # 4 at 1200 is before the window; zero-filled for the ghost
+        "other": [0, 0, 1, 0],  # 10 at 14000
+        "utilities": [0, 0, 2, 0],  # 5 at 12000, 3 at 14000
+    }
+    # an hour earlier: [0, 3600) ... [10800, 14400), cut at NOW - 1 h = 10800
+    assert t.ghost == {
+        "fire": [0, 2, 0, 0],  # 2 at 3600, 6 at 5000
+        "info": [1, 0, 0, 0],  # 4 at 1200
+        "other": [0, 0, 0, 0],  # 10 at 14000 is after the cut
+        "utilities": [2, 0, 0, 0],  # 1 at 600, 7 at 2000; 5 at 12000 is after the cut
+    }
+
+
+def test_trend_current_hour_counts_up_to_now_only():
+    later = NOW + timedelta(minutes=30)  # 12:30: the last bucket is 12:00..12:30
+    late_arrival = inc(51, "fire", SI.NEW, 14_400 + 1900)  # 12:31:40, after "now"
+    t = trend([*INCIDENTS, late_arrival], later, hours=2, ghost_offset=timedelta(hours=1))
+    assert t.start == s(10_800)
+    assert t.current["fire"] == [1, 0]  # 8 at 13000; 51 is after now
+    # ghost: [7200, 10800) and [10800, 12600) (cut at 12:30 - 1 h = 11:30)
+    assert t.ghost["utilities"] == [0, 1]  # 5 at 12000; 3 at 14000 is past the cut
+    with pytest.raises(ValueError, match="at least one hour"):
+        trend(INCIDENTS, NOW, hours=0)

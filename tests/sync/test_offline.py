@@ -68,7 +68,8 @@ def registered_then_offline(client: SyncClient, net: NetCut, text: str) -> dict:
 
 def drained(client: SyncClient) -> bool:
     assert client.outbox is not None
-    return client.outbox.counts() == (0, 0) and not client.store.local_rows("incident")
+    return client.outbox.counts() == (0, 0) and not any(
+        client.store.local_rows(entity) for entity in ("incident", "note", "handover"))
 
 
 def timeline(service: ServiceThread, token: str, incident_id: int) -> list[dict]:

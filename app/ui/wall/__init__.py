@@ -1,0 +1,1 @@
+"""The status wall: figures from the replica, and panels that show them from across the room."""
