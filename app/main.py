@@ -13,7 +13,7 @@ from app.models.db import migrate
 from app.server.app import create_app, make_context
 from app.server.embedded import ServiceThread
 from app.server.settings import ServerSettings
-from app.services.demo import seed_demo
+from app.services.demo import DEMO_PASSWORD, seed_demo
 
 log = logging.getLogger("dispatch")
 
@@ -49,7 +49,44 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--server", help="URL of a central service; embedded mode when absent")
     p.add_argument("--service-only", action="store_true",
                    help="start the embedded service and keep it running, without a window")
-    return p.parse_args(argv)
+    commands = p.add_subparsers(dest="command", metavar="{wall}")
+    wall = commands.add_parser("wall", help="the video wall, full screen, read-only")
+    wall.add_argument("--screen", type=int, metavar="N",
+                      help="the screen to show it on, 0 first (remembered here)")
+    wall.add_argument("--layout", type=Path, metavar="FILE",
+                      help="a TOML layout of pages and screens (see resources/wall)")
+    # Its own name: a subcommand's default would overwrite a --server given before it.
+    wall.add_argument("--server", dest="wall_server", metavar="URL",
+                      help="URL of a central service; embedded mode when absent")
+    args = p.parse_args(argv)
+    if args.command == "wall" and args.wall_server is not None:
+        args.server = args.wall_server
+    return args
+
+
+def wall(args: argparse.Namespace) -> int:
+    """The unattended wall, signed in with the read-only wall role. Its password comes
+    from DISPATCH_WALL_PASSWORD; the demo's otherwise."""
+    from app.ui.wall.run import run_wall
+
+    login = ("wall", os.environ.get("DISPATCH_WALL_PASSWORD", DEMO_PASSWORD))
+    options = {"login": login, "screen": args.screen, "layout_file": args.layout,
+               "replicas": data_dir() / "replicas"}
+    if args.server is not None:
+        return run_wall(args.server, **options)
+    started: list[ServiceThread] = []
+
+    def embedded() -> str:
+        started.append(start_embedded(data_dir()))
+        return started[0].url
+
+    try:
+        return run_wall(embedded, **options)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for service in started:
+            service.stop()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             if service is not None:
                 service.stop()
         return 0
+    if args.command == "wall":
+        return wall(args)
     from app.ui.console import run_console
 
     if args.server is not None:

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.client = bridge.client
         self.catalog = catalog
         self.settings = settings
+        self.basemap = basemap
         user = self.client.user or {}
         self.setWindowTitle(self.tr("City dispatch — %s (%s)") %
                             (user.get("name", ""), catalog.room_name(user.get("room") or "")))
@@ -158,6 +159,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
             group.addAction(action)
             languages.addAction(action)
+        wall = QAction(self.tr("Open the &wall in a window"), self)
+        wall.triggered.connect(self.open_wall)
+        view.addAction(wall)
+
+    def open_wall(self) -> QWidget:
+        """The video wall's view of this console's replica, in an ordinary window."""
+        from app.ui.wall.run import open_wall_window  # loaded only when someone asks
+
+        return open_wall_window(self.bridge, self.catalog, basemap=self.basemap, parent=self)
 
     def set_language(self, code: str) -> None:
         """Kept per workstation; the console starts in it next time."""

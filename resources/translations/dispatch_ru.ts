@@ -939,77 +939,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="50"/>
+        <location filename="../../app/ui/main_window.py" line="51"/>
         <source>City dispatch — %s (%s)</source>
         <translation>ЕДДС — %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="76"/>
         <source>Incident card</source>
         <translation>Карточка происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>City map</source>
         <translation>Карта города</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Show only what the queue shows</source>
         <translation>Показывать только то, что в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>Apply the queue&apos;s filter to the map too</source>
         <translation>Применять фильтр очереди и к карте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>&amp;Incident</source>
         <translation>&amp;Происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>&amp;New incident</source>
         <translation>&amp;Новое происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>&amp;Take the oldest unclaimed</source>
         <translation>&amp;Взять самое давнее невзятое</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>&amp;Search the queue</source>
         <translation>&amp;Поиск в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>&amp;Queue</source>
         <translation>&amp;Очередь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>&amp;Card</source>
         <translation>&amp;Карточка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>&amp;Refused changes…</source>
         <translation>&amp;Отклонённые изменения…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
+        <source>Open the &amp;wall in a window</source>
+        <translation>Открыть &amp;видеостену в окне</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>The language changes when the console is started again.</source>
         <translation>Язык сменится при следующем запуске консоли.</translation>
     </message>
@@ -1277,22 +1282,22 @@
 <context>
     <name>TrendsPanel</name>
     <message>
-        <location filename="../../app/ui/wall/panels/trends.py" line="107"/>
+        <location filename="../../app/ui/wall/panels/trends.py" line="142"/>
         <source>Incidents per hour, 24 h</source>
         <translation>Происшествия по часам, 24 ч</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/panels/trends.py" line="123"/>
-        <source>solid: last 24 h · dashed: the same hours a week ago</source>
-        <translation>сплошная: последние 24 ч · пунктир: те же часы неделю назад</translation>
+        <location filename="../../app/ui/wall/panels/trends.py" line="162"/>
+        <source>solid: last 24 h · dashed: a week ago</source>
+        <translation>сплошная: последние 24 ч · пунктир: неделю назад</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/panels/trends.py" line="131"/>
+        <location filename="../../app/ui/wall/panels/trends.py" line="168"/>
         <source>%d in 24 h · a week ago %d</source>
         <translation>%d за 24 ч · неделю назад %d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/panels/trends.py" line="137"/>
+        <location filename="../../app/ui/wall/panels/trends.py" line="172"/>
         <source>+%d more categories</source>
         <translation>ещё категорий: %d</translation>
     </message>
@@ -1363,6 +1368,59 @@
         <location filename="../../app/ui/wall/panels/base.py" line="116"/>
         <source>NOT LIVE</source>
         <translation>НЕ В РЕАЛЬНОМ ВРЕМЕНИ</translation>
+    </message>
+</context>
+<context>
+    <name>WallWindow</name>
+    <message>
+        <location filename="../../app/ui/wall/window.py" line="124"/>
+        <source>Video wall</source>
+        <translation>Видеостена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/window.py" line="256"/>
+        <source>● Live</source>
+        <translation>● На связи</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/window.py" line="259"/>
+        <source>✕ Signed out — signing in again</source>
+        <translation>✕ Сеанс завершён — вход заново</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/window.py" line="262"/>
+        <source>✕ Offline — reconnecting</source>
+        <translation>✕ Нет связи — переподключение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/window.py" line="265"/>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/window.py" line="277"/>
+        <source>⚠ No connection — no data received yet</source>
+        <translation>⚠ Нет связи — данные ещё не получены</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/window.py" line="280"/>
+        <source>less than a minute</source>
+        <translation>менее минуты</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/window.py" line="282"/>
+        <source>%d min</source>
+        <translation>%d мин</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/window.py" line="284"/>
+        <source>%d h %d min</source>
+        <translation>%d ч %d мин</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/window.py" line="285"/>
+        <source>⚠ No connection — data as of %s, %s ago</source>
+        <translation>⚠ Нет связи — данные на %s, %s назад</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -9,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QWidget
 
 from app.ui.wall import theme
-from app.ui.wall.figures import WallSource
+from app.ui.wall.figures import TrendSeries, WallSource
 from app.ui.wall.panels import PANELS
 from tests.ui.factory import NOW, incident
 from tests.ui.wall.conftest import visible_texts
@@ -134,15 +135,113 @@ def test_exceptions_list_what_fits_then_how_many_more(qtbot, clock) -> None:
     assert bottom <= p.body.height()  # nothing cut off at the bottom
 
 
-def test_trends_per_category_with_last_week(panel) -> None:
+def chart_of(p, caption: str):  # type: ignore[no-untyped-def]
+    return next(c for c in p.charts.values() if c.caption.text() == caption)
+
+
+def ticks(axis) -> list[tuple[float, str]]:  # type: ignore[no-untyped-def]
+    return list(axis._tickLevels[0])  # the labels the axis draws, set by the panel
+
+
+def test_trends_one_chart_per_category_with_last_week_as_a_ghost(panel, room) -> None:
     p = panel("trends", 1400, 600)
     texts = visible_texts(p)
     for name, note in (("Fires", "1 in 24 h · a week ago 0"),
                        ("Utilities", "3 in 24 h · a week ago 1"),
                        ("Life and health", "1 in 24 h · a week ago 0")):
         assert name in texts and note in texts
-    chart = next(c for c in p.charts if c.caption.text() == "Utilities")
-    assert chart.plot.current[22] == 3 and chart.plot.ghost[22] == 1
+    shown = [c for c in p.charts.values() if c.isVisibleTo(p)]
+    assert sorted(c.caption.text() for c in shown) == ["Fires", "Life and health", "Utilities"]
+    assert "solid: last 24 h · dashed: a week ago" in texts
+    plot = chart_of(p, "Utilities").plot
+    xs, current = plot.current.getData()
+    _, ghost = plot.ghost.getData()
+    assert list(xs) == list(range(24))
+    assert list(current) == [0] * 22 + [3, 0]  # three bursts at 11:00, none yet at noon
+    assert list(ghost) == [0] * 22 + [1, 0]
+    # The ghost is the dashed grey one, the last 24 hours the solid bright one, on top.
+    assert plot.ghost.opts["pen"].style() == Qt.PenStyle.DashLine
+    assert plot.ghost.opts["pen"].color().name() == theme.GHOST
+    assert plot.current.opts["pen"].style() == Qt.PenStyle.SolidLine
+    assert plot.current.opts["pen"].color().name() == theme.TEXT
+    assert plot.current.zValue() >= plot.ghost.zValue()
+    item = plot.getPlotItem()
+    assert ticks(item.getAxis("left")) == [(0, "0"), (3, "3")]
+    assert ticks(item.getAxis("right")) == [(0, "0")]  # this hour so far
+    assert ticks(item.getAxis("bottom")) == [(0, "13:00"), (12, "01:00"), (23, "12:00")]
+    low, high = item.viewRange()[1]
+    assert low == 0 and high > 3  # the peak stands clear of the top edge
+
+
+def test_trends_charts_are_not_operated_by_hand(panel) -> None:
+    p = panel("trends", 1400, 600)
+    for chart in p.charts.values():
+        view, box = chart.plot, chart.plot.getPlotItem().getViewBox()
+        assert box.state["mouseEnabled"] == [False, False]
+        assert not box.menuEnabled() and not chart.plot.getPlotItem().menuEnabled()
+        assert not view.isInteractive()
+        assert view.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        assert chart.plot.getPlotItem().buttonsHidden  # no "A" autorange button either
+
+
+def test_trends_refresh_feeds_the_same_lines_and_only_what_changed(panel, room) -> None:
+    p = panel("trends", 1400, 600)
+    _, figures = room
+    before = dict(p.charts)
+    lines_before = {code: (c.plot.current, c.plot.ghost) for code, c in before.items()}
+    redrawn: list[str] = []
+    for code, c in before.items():
+        c.plot.current.sigPlotChanged.connect(lambda *_, code=code: redrawn.append(code))
+    p.refresh(figures)  # the next second, nothing new
+    assert redrawn == []
+    fires = next(s for s in figures.trends if s.code == "fire")
+    busier = replace(fires, current=(*fires.current[:-1], 2))
+    p.refresh(replace(figures, trends=tuple(
+        busier if s.code == "fire" else s for s in figures.trends)))
+    assert redrawn == ["fire"]
+    assert p.charts == before  # the same charts, the same lines
+    assert {code: (c.plot.current, c.plot.ghost) for code, c in p.charts.items()} \
+        == lines_before
+    assert list(p.charts["fire"].plot.current.getData()[1])[-1] == 2
+    assert ticks(p.charts["fire"].plot.getPlotItem().getAxis("right")) == [(2, "2")]
+    # A new category gets a chart of its own; a category gone takes its chart with it.
+    roads = TrendSeries("roads", "Roads", (1,) * 24, (0,) * 24)
+    p.refresh(replace(figures, trends=(*figures.trends[1:], roads)))
+    assert set(p.charts) == {"medical", "utilities", "roads"}
+    assert p.charts["utilities"] is before["utilities"]
+    assert "Roads" in visible_texts(p) and "Fires" not in visible_texts(p)
+
+
+def test_trends_show_the_busiest_categories_that_fit_then_how_many_more(panel, room) -> None:
+    p = panel("trends", 1400, 600)
+    _, figures = room
+    many = tuple(TrendSeries(f"c{i}", f"Category {i}", (i,) * 24, (0,) * 24)
+                 for i in range(10))
+    p.refresh(replace(figures, trends=many))
+    shown = sorted(c.caption.text() for c in p.charts.values() if c.isVisibleTo(p))
+    assert shown == sorted(f"Category {i}" for i in range(2, 10))
+    assert "+2 more categories" in visible_texts(p)
+
+
+def test_trends_carry_no_personal_words_not_even_on_the_charts(panel) -> None:
+    p = panel("trends", 1400, 600)
+    drawn = [*visible_texts(p)]
+    for chart in p.charts.values():
+        item = chart.plot.getPlotItem()
+        drawn += [label for name in ("left", "right", "bottom")
+                  for _, label in ticks(item.getAxis(name))]
+    text = "\n".join(drawn)
+    for secret in (*SECRET_WORDS, "Suicide threat", "Угроза суицида"):
+        assert secret not in text
+
+
+def test_trends_in_the_past_say_not_live_above_the_charts(panel) -> None:
+    p = panel("trends", 1400, 600)
+    p.set_live(False, datetime(2026, 11, 25, 7, 30, tzinfo=UTC))
+    p.layout().activate()
+    assert p.strip.isVisibleTo(p) and p.strip.text() == "NOT LIVE — state at 25.11 14:30"
+    assert p.strip.geometry().bottom() < p.body.geometry().top()
+    assert list(chart_of(p, "Utilities").plot.current.getData()[1])[22] == 3
 
 
 def test_people_clock_and_shift(panel, clock) -> None:

@@ -1,0 +1,143 @@
+"""Starting the unattended wall: ``dispatch wall``. Signs in with the read-only wall
+role, opens one full-screen window per laid-out screen, and re-signs in by itself if the
+service ends its session; the stream reconnects on its own."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.maps.tiles import register_scheme
+from app.sync import SyncClient
+from app.sync.stream import StreamState
+from app.ui.bridge import SyncBridge
+from app.ui.catalog_view import CatalogView
+from app.ui.console import _off_gui, _start_embedded, private, replica_file, settings
+from app.ui.i18n import install_translator
+from app.ui.wall.layout import Layout, LayoutError, default_layout, load_layout, placements
+from app.ui.wall.window import WallFeed, WallWindow
+
+RELOGIN_SECONDS = 10
+
+
+def chosen_screen(store: QSettings, requested: int | None) -> int | None:
+    """``--screen N`` is remembered for this workstation; without it, the last one."""
+    if requested is not None:
+        store.setValue("wall/screen", requested)
+        return requested
+    kept = store.value("wall/screen")
+    try:
+        return int(kept) if kept is not None else None  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+
+
+def open_windows(feed: WallFeed, layout: Layout, chosen: int | None, *,
+                 basemap: dict[str, Any] | None = None) -> list[WallWindow]:
+    """One full-screen window per laid-out screen, each on its own screen."""
+    screens = QApplication.screens()
+    windows = []
+    for screen_layout, index in placements(layout, len(screens), chosen):
+        window = WallWindow(feed, screen_layout, basemap=basemap)
+        window.show_on(screens[index])
+        windows.append(window)
+    return windows
+
+
+def open_wall_window(bridge: SyncBridge, catalog: CatalogView, *,
+                     basemap: dict[str, Any] | None = None,
+                     parent: QWidget | None = None) -> WallWindow:
+    """The wall in an ordinary window, for the console's user (its menu)."""
+    feed = WallFeed(bridge, catalog)
+    window = WallWindow(feed, default_layout().screens[0], basemap=basemap, kiosk=False,
+                        parent=parent)
+    feed.setParent(window)  # the feed goes with the window
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show_on(parent.screen() if parent is not None else None)
+    return window
+
+
+def run_wall(target: str | Callable[[], str], *, login: tuple[str, str],
+             screen: int | None = None, layout_file: Path | None = None,
+             replicas: Path | None = None) -> int:
+    """``target``: a central service's URL, or a function that starts the embedded one and
+    returns its URL. ``login``: the wall role's account."""
+    register_scheme()  # before the application exists, as Qt requires
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium (the map) refuses its sandbox as root; a kiosk machine may run as root.
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("city-dispatch")
+    store = settings()
+    language = str(store.value("language", "ru"))
+    install_translator(app, language)
+    try:  # a wrong file is said at once, before any service is started
+        layout = load_layout(layout_file) if layout_file else default_layout()
+        chosen = chosen_screen(store, screen)
+        placements(layout, len(app.screens()), chosen)
+    except LayoutError as e:
+        print(f"dispatch wall: {e}", file=sys.stderr)
+        return 2
+
+    embedded = callable(target)
+    url = _start_embedded(app, target) if callable(target) else target
+    folder = replicas or Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppLocalDataLocation)) / "replicas"
+    who, password = login
+    client = SyncClient(url, replica=private(replica_file(
+        folder, "embedded" if embedded else url, who)))
+    _off_gui(lambda: client.login(who, password))
+    catalog = CatalogView.from_wire(_off_gui(client.catalog), language)  # type: ignore[arg-type]
+    basemap = _off_gui(client.basemap)
+    bridge = SyncBridge(client)
+    feed = WallFeed(bridge, catalog)
+
+    signing_in = threading.Lock()
+
+    def sign_in_again() -> None:
+        if not signing_in.acquire(blocking=False):
+            return  # already at it
+        # Nobody stands at the wall to type a password: it signs in again by itself, and
+        # keeps trying while the service cannot be reached.
+        def work() -> None:
+            while True:
+                try:
+                    client.login(who, password)
+                    break
+                except Exception:
+                    time.sleep(RELOGIN_SECONDS)
+            signing_in.release()
+            client.start()
+        threading.Thread(target=work, name="wall-sign-in", daemon=True).start()
+
+    def on_state(state: str, _message: str) -> None:
+        if state == StreamState.SIGNED_OUT:
+            sign_in_again()
+
+    bridge.state_changed.connect(on_state)
+    windows = open_windows(feed, layout, chosen, basemap=basemap)  # type: ignore[arg-type]
+    # Ctrl+C in the terminal that started it ends the wall: Python sees the signal only
+    # when Qt hands it control, which this timer does.
+    signal.signal(signal.SIGINT, lambda *_a: app.quit())
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
+    client.start()
+    try:
+        return app.exec()
+    finally:
+        for window in windows:
+            window.close()
+        bridge.close()
+        client.close()
