@@ -108,10 +108,8 @@ def kept_session(url: str, login: str, replicas: Path) -> SyncClient | None:
     return client
 
 
-def run_console(target: str | Callable[[], str], *,
-                login: tuple[str, str] | None = None, replicas: Path | None = None) -> int:
-    """``target``: a central service's URL, or a function that starts the embedded one and
-    returns its URL. ``replicas``: the folder for the console's replica and outbox files."""
+def make_application() -> tuple[QApplication, QSettings, str]:
+    """The application in the workstation's language, with what the map needs first."""
     register_scheme()  # before the application exists, as Qt requires
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses to run its sandbox as root; a kiosk or test machine may be root.
@@ -123,6 +121,14 @@ def run_console(target: str | Callable[[], str], *,
     store = settings()
     language = str(store.value("language", "ru"))
     install_translator(app, language)
+    return app, store, language  # type: ignore[return-value]
+
+
+def run_console(target: str | Callable[[], str], *,
+                login: tuple[str, str] | None = None, replicas: Path | None = None) -> int:
+    """``target``: a central service's URL, or a function that starts the embedded one and
+    returns its URL. ``replicas``: the folder for the console's replica and outbox files."""
+    app, store, language = make_application()
 
     embedded = callable(target)
     url = _start_embedded(app, target) if callable(target) else target

@@ -4,7 +4,6 @@ service ends its session; the stream reconnects on its own."""
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 import threading
@@ -16,13 +15,11 @@ from typing import Any
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.maps.tiles import register_scheme
 from app.sync import SyncClient
 from app.sync.stream import StreamState
 from app.ui.bridge import SyncBridge
 from app.ui.catalog_view import CatalogView
-from app.ui.console import _off_gui, _start_embedded, private, replica_file, settings
-from app.ui.i18n import install_translator
+from app.ui.console import _off_gui, _start_embedded, make_application, private, replica_file
 from app.ui.wall.layout import Layout, LayoutError, default_layout, load_layout, placements
 from app.ui.wall.window import WallFeed, WallWindow
 
@@ -71,17 +68,7 @@ def run_wall(target: str | Callable[[], str], *, login: tuple[str, str],
              replicas: Path | None = None) -> int:
     """``target``: a central service's URL, or a function that starts the embedded one and
     returns its URL. ``login``: the wall role's account."""
-    register_scheme()  # before the application exists, as Qt requires
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        # Chromium (the map) refuses its sandbox as root; a kiosk machine may run as root.
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("city-dispatch")
-    store = settings()
-    language = str(store.value("language", "ru"))
-    install_translator(app, language)
+    app, store, language = make_application()
     try:  # a wrong file is said at once, before any service is started
         layout = load_layout(layout_file) if layout_file else default_layout()
         chosen = chosen_screen(store, screen)
