@@ -54,6 +54,8 @@ bench: $(STAMP) $(QM)
 	$(TEST_ENV) $(BIN)/python -m bench.queue_view || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.map_view || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.wall_refresh || status=1; \
+	$(TEST_ENV) $(BIN)/python -m bench.wall_latency || status=1; \
+	$(TEST_ENV) $(BIN)/python -m bench.wall_soak || status=1; \
 	exit $$status
 
 clean:

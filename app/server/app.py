@@ -12,7 +12,7 @@ from app.models.db import Database, migrate
 from app.schemas.base import ErrorBody
 from app.server import errors, logs
 from app.server.limits import BodyLimit
-from app.server.routes import auth, incidents, personal, reference, state, users
+from app.server.routes import auth, history, incidents, personal, reference, state, users
 from app.server.runtime import Runtime
 from app.server.settings import ServerSettings
 from app.services.context import ServiceContext
@@ -60,6 +60,6 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     for router in (auth.router, users.router, reference.router, incidents.router,
-                   state.router, personal.router):
+                   state.router, personal.router, history.router):
         app.include_router(router, prefix=API, responses={422: {"model": ErrorBody}})
     return app

@@ -183,6 +183,11 @@ class SyncClient:
     def incidents_by_phone(self, phone: str) -> list[dict[str, Any]]:
         return self.http.request("GET", "/callers/incidents", params={"phone": phone})
 
+    def state_at(self, moment: datetime) -> dict[str, Any]:
+        """The state as it was at ``moment`` (aware), rebuilt by the service from its change
+        log, in the snapshot's shape: for a supervisor's look back, never for the replica."""
+        return self.http.request("GET", "/history/state", params={"at": moment.isoformat()})
+
     def streets(self, prefix: str = "", limit: int = 5000) -> list[str]:
         return self.http.request("GET", "/gazetteer/streets", params={"q": prefix, "limit": limit})
 
@@ -380,11 +385,14 @@ class SyncClient:
         entry = self.outbox.get(entry_id)
         if entry is None:
             return
-        seen = (self.store.server_row("incident", entry.target)
-                if entry.target is not None and entry.target > 0 else None)
-        # The refusal carried the service's version then; the replica may be newer since.
-        told = ((entry.error or {}).get("current") or {}).get("version")
-        versions = [v for v in ((seen or {}).get("version"), told) if v is not None]
+        versions = []
+        if entry.target is not None and entry.target > 0:
+            try:  # the operator decided on the incident as it is now: ask the service
+                versions.append(self.incident(entry.target)["incident"]["version"])
+            except Offline:  # then what the console last heard is the best it knows
+                seen = self.store.server_row("incident", entry.target)
+                told = ((entry.error or {}).get("current") or {}).get("version")
+                versions = [v for v in ((seen or {}).get("version"), told) if v is not None]
         self.outbox.retry(entry_id, max(versions) if versions else None)
         self.sender.set_reachable(True)
 

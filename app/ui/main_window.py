@@ -162,12 +162,24 @@ class MainWindow(QMainWindow):
         wall = QAction(self.tr("Open the &wall in a window"), self)
         wall.triggered.connect(self.open_wall)
         view.addAction(wall)
+        if (self.client.user or {}).get("role") in ("supervisor", "admin"):
+            # The service answers a look back to these roles only; others never see the item.
+            back = QAction(self.tr("Wall, &back in time…"), self)
+            back.setObjectName("wallHistoryAction")
+            back.triggered.connect(self.open_wall_history)
+            view.addAction(back)
 
     def open_wall(self) -> QWidget:
         """The video wall's view of this console's replica, in an ordinary window."""
         from app.ui.wall.run import open_wall_window  # loaded only when someone asks
 
         return open_wall_window(self.bridge, self.catalog, basemap=self.basemap, parent=self)
+
+    def open_wall_history(self) -> QWidget:
+        """The wall's panels at any moment of the last days, rebuilt by the service."""
+        from app.ui.wall.history import open_history_window  # loaded only when someone asks
+
+        return open_history_window(self.bridge, self.catalog, basemap=self.basemap, parent=self)
 
     def set_language(self, code: str) -> None:
         """Kept per workstation; the console starts in it next time."""

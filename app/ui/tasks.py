@@ -54,6 +54,12 @@ def run_task(
 
     def finish(cb: Callable[[Any], None] | None, value: Any) -> None:
         _live.discard(relay)
+        # The connections hold these closures and the closures hold the relay: a cycle
+        # through Qt that Python's collector cannot see, so every task leaked its relay
+        # (the wall's map recounts its heat this way all day). Cut it once it has reported.
+        relay.done.disconnect()
+        relay.failed.disconnect()
+        relay.deleteLater()
         if owner is not None and not shiboken6.isValid(owner):
             return
         if cb is not None:

@@ -154,6 +154,89 @@
     </message>
 </context>
 <context>
+    <name>HistoryWindow</name>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="83"/>
+        <source>Wall, back in time</source>
+        <translation>Видеостена: назад во времени</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="96"/>
+        <source>%d days ago</source>
+        <translation>%d дн. назад</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="104"/>
+        <source>Moment shown</source>
+        <translation>Показанный момент</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="105"/>
+        <source>Drag, or use the arrow keys (10 min) and Page Up/Down (1 h)</source>
+        <translation>Тяните ползунок или нажимайте стрелки (10 мин) и Page Up/Page Down (1 ч)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="110"/>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="115"/>
+        <source>−1 h</source>
+        <translation>−1 ч</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="116"/>
+        <source>−10 min</source>
+        <translation>−10 мин</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="117"/>
+        <source>+10 min</source>
+        <translation>+10 мин</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="118"/>
+        <source>+1 h</source>
+        <translation>+1 ч</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="128"/>
+        <source>Moment shown, city time</source>
+        <translation>Показанный момент, время города</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="129"/>
+        <source>Type a moment (city time) and press Enter</source>
+        <translation>Введите момент (время города) и нажмите Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="131"/>
+        <source>State at (city time):</source>
+        <translation>Состояние на (время города):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="133"/>
+        <source>&amp;Back to live</source>
+        <translation>&amp;Вернуться к текущему</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="225"/>
+        <source>Rebuilding the state at %s…</source>
+        <translation>Восстанавливаю состояние на %s…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="261"/>
+        <source>Could not rebuild that moment: %s</source>
+        <translation>Не удалось восстановить этот момент: %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wall/history.py" line="309"/>
+        <source>◀ Back in time — state at %s</source>
+        <translation>◀ Назад во времени — состояние на %s</translation>
+    </message>
+</context>
+<context>
     <name>IncidentCard</name>
     <message>
         <location filename="../../app/ui/card.py" line="80"/>
@@ -853,12 +936,12 @@
         <translation>ещё %d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/panels/load.py" line="97"/>
+        <location filename="../../app/ui/wall/panels/load.py" line="121"/>
         <source>%d open · %s %d late</source>
         <translation>%d в работе · %s %d просрочено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/panels/load.py" line="101"/>
+        <location filename="../../app/ui/wall/panels/load.py" line="125"/>
         <source>%d open</source>
         <translation>%d в работе</translation>
     </message>
@@ -1014,7 +1097,12 @@
         <translation>Открыть &amp;видеостену в окне</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
+        <source>Wall, &amp;back in time…</source>
+        <translation>Видеостена: &amp;назад во времени…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>The language changes when the console is started again.</source>
         <translation>Язык сменится при следующем запуске консоли.</translation>
     </message>
@@ -1045,12 +1133,12 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../app/ui/wall/panels/map.py" line="44"/>
+        <location filename="../../app/ui/wall/panels/map.py" line="45"/>
         <source>The map is not available here</source>
         <translation>Карта здесь недоступна</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/panels/map.py" line="59"/>
+        <location filename="../../app/ui/wall/panels/map.py" line="60"/>
         <source>City map</source>
         <translation>Карта города</translation>
     </message>
@@ -1373,52 +1461,52 @@
 <context>
     <name>WallWindow</name>
     <message>
-        <location filename="../../app/ui/wall/window.py" line="124"/>
+        <location filename="../../app/ui/wall/window.py" line="149"/>
         <source>Video wall</source>
         <translation>Видеостена</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/window.py" line="256"/>
+        <location filename="../../app/ui/wall/window.py" line="281"/>
         <source>● Live</source>
         <translation>● На связи</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/window.py" line="259"/>
+        <location filename="../../app/ui/wall/window.py" line="284"/>
         <source>✕ Signed out — signing in again</source>
         <translation>✕ Сеанс завершён — вход заново</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/window.py" line="262"/>
+        <location filename="../../app/ui/wall/window.py" line="287"/>
         <source>✕ Offline — reconnecting</source>
         <translation>✕ Нет связи — переподключение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/window.py" line="265"/>
+        <location filename="../../app/ui/wall/window.py" line="290"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/window.py" line="277"/>
+        <location filename="../../app/ui/wall/window.py" line="302"/>
         <source>⚠ No connection — no data received yet</source>
         <translation>⚠ Нет связи — данные ещё не получены</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/window.py" line="280"/>
+        <location filename="../../app/ui/wall/window.py" line="305"/>
         <source>less than a minute</source>
         <translation>менее минуты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/window.py" line="282"/>
+        <location filename="../../app/ui/wall/window.py" line="307"/>
         <source>%d min</source>
         <translation>%d мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/window.py" line="284"/>
+        <location filename="../../app/ui/wall/window.py" line="309"/>
         <source>%d h %d min</source>
         <translation>%d ч %d мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/window.py" line="285"/>
+        <location filename="../../app/ui/wall/window.py" line="310"/>
         <source>⚠ No connection — data as of %s, %s ago</source>
         <translation>⚠ Нет связи — данные на %s, %s назад</translation>
     </message>
@@ -1672,7 +1760,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/ui/console.py" line="163"/>
+        <location filename="../../app/ui/console.py" line="169"/>
         <source>Your session has expired. Sign in again.</source>
         <translation>Сеанс истёк. Войдите снова.</translation>
     </message>

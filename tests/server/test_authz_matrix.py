@@ -71,6 +71,7 @@ EXPECTED_TABLE: dict[tuple[str, str], str] = {
     ("GET", "/personal-data"):                      "401 403 403 403 403 200 200 200 403 403 403",
     ("GET", "/snapshot"):                           "401 200 200 200 200 200 200 200 200 403 403",
     ("GET", "/changes"):                            "401 200 200 200 200 200 200 200 200 403 403",
+    ("GET", "/history/state"):                      "401 403 403 403 403 200 200 200 403 403 403",
     (WS, "/stream"):                                "4401 101 101 101 101 101 101 101 101 4401 4401",  # noqa: E501
 }
 EXPECTED: dict[tuple[str, str], tuple[int, ...]] = {

@@ -278,6 +278,7 @@ class WallSource:
             self.state = state
         self._facts: dict[int, IncidentFacts] = {}
         self._open: dict[int, IncidentFacts] = {}
+        self._forgotten_to: datetime | None = None  # see _forget
         self._received: SortedList = SortedList()
         self._registered: SortedList = SortedList()
         for row in self.state.incidents():
@@ -333,7 +334,29 @@ class WallSource:
             i for _, i in self._registered.irange((now - 2 * HOUR, _LOW), None)))
         return [self._facts[i] for i in ids]
 
+    def _forget(self, now: datetime) -> None:
+        """Drop the facts no figure at ``now`` or later can count: finished, received
+        before the ghost's first hour and not registered in the last two hours. Without
+        this a wall that runs for days kept every incident it ever saw; now it keeps about
+        eight days. A change to such an incident puts it back (``apply``); a moment before
+        the last one asked for builds everything again."""
+        shift = self.calendar.shift_at(now)
+        trend_start = now.replace(minute=0, second=0, microsecond=0) - TREND_HOURS * HOUR
+        horizon = min(shift.start, trend_start) - GHOST
+        if self._forgotten_to is not None and horizon < self._forgotten_to:
+            self.reload()
+        elif self._forgotten_to is not None and horizon - self._forgotten_to < HOUR:
+            return  # an hour's worth at a time: the scan is not paid on every refresh
+        recent = now - 2 * HOUR
+        old = [i for _, i in self._received.irange(None, (horizon, _LOW))]
+        for i in old:
+            f = self._facts[i]
+            if not f.is_open and (f.registered_at is None or f.registered_at < recent):
+                self._drop(i)
+        self._forgotten_to = horizon
+
     def figures(self, now: datetime, presence: Iterable[Mapping[str, Any]] = ()) -> WallFigures:
+        self._forget(now)
         return figures_from_facts(
             self.relevant(now), lambda i: self.state.get("incident", i), self.catalog,
             self.types, now, self.calendar, presence)

@@ -63,27 +63,26 @@ def open_wall_window(bridge: SyncBridge, catalog: CatalogView, *,
     return window
 
 
-def run_wall(target: str | Callable[[], str], *, login: tuple[str, str],
-             screen: int | None = None, layout_file: Path | None = None,
-             replicas: Path | None = None) -> int:
-    """``target``: a central service's URL, or a function that starts the embedded one and
-    returns its URL. ``login``: the wall role's account."""
-    app, store, language = make_application()
-    try:  # a wrong file is said at once, before any service is started
-        layout = load_layout(layout_file) if layout_file else default_layout()
-        chosen = chosen_screen(store, screen)
-        placements(layout, len(app.screens()), chosen)
-    except LayoutError as e:
-        print(f"dispatch wall: {e}", file=sys.stderr)
-        return 2
+class Wall:
+    """A running wall: its client, bridge, feed and windows; ``close`` ends them."""
 
-    embedded = callable(target)
-    url = _start_embedded(app, target) if callable(target) else target
-    folder = replicas or Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppLocalDataLocation)) / "replicas"
+    def __init__(self, client: SyncClient, bridge: SyncBridge, feed: WallFeed,
+                 windows: list[WallWindow]) -> None:
+        self.client, self.bridge, self.feed, self.windows = client, bridge, feed, windows
+
+    def close(self) -> None:
+        for window in self.windows:
+            window.close()
+        self.bridge.close()
+        self.client.close()
+
+
+def start_wall(url: str, *, login: tuple[str, str], layout: Layout, chosen: int | None,
+               replica: Path | None, language: str) -> Wall:
+    """Signed in as ``login``, the windows open and the stream started; the caller runs
+    the event loop (``run_wall``) or drives it (tests)."""
     who, password = login
-    client = SyncClient(url, replica=private(replica_file(
-        folder, "embedded" if embedded else url, who)))
+    client = SyncClient(url, replica=replica)
     _off_gui(lambda: client.login(who, password))
     catalog = CatalogView.from_wire(_off_gui(client.catalog), language)  # type: ignore[arg-type]
     basemap = _off_gui(client.basemap)
@@ -105,6 +104,9 @@ def run_wall(target: str | Callable[[], str], *, login: tuple[str, str],
                 except Exception:
                     time.sleep(RELOGIN_SECONDS)
             signing_in.release()
+            # The stream that was refused may still be winding down: start() would leave
+            # it be and the wall would stay signed out, so it is joined first.
+            client.stop()
             client.start()
         threading.Thread(target=work, name="wall-sign-in", daemon=True).start()
 
@@ -114,17 +116,38 @@ def run_wall(target: str | Callable[[], str], *, login: tuple[str, str],
 
     bridge.state_changed.connect(on_state)
     windows = open_windows(feed, layout, chosen, basemap=basemap)  # type: ignore[arg-type]
+    client.start()
+    return Wall(client, bridge, feed, windows)
+
+
+def run_wall(target: str | Callable[[], str], *, login: tuple[str, str],
+             screen: int | None = None, layout_file: Path | None = None,
+             replicas: Path | None = None) -> int:
+    """``target``: a central service's URL, or a function that starts the embedded one and
+    returns its URL. ``login``: the wall role's account."""
+    app, store, language = make_application()
+    try:  # a wrong file is said at once, before any service is started
+        layout = load_layout(layout_file) if layout_file else default_layout()
+        chosen = chosen_screen(store, screen)
+        placements(layout, len(app.screens()), chosen)
+    except LayoutError as e:
+        print(f"dispatch wall: {e}", file=sys.stderr)
+        return 2
+
+    embedded = callable(target)
+    url = _start_embedded(app, target) if callable(target) else target
+    folder = replicas or Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppLocalDataLocation)) / "replicas"
+    wall = start_wall(url, login=login, layout=layout, chosen=chosen, language=language,
+                      replica=private(replica_file(folder, "embedded" if embedded else url,
+                                                   login[0])))
     # Ctrl+C in the terminal that started it ends the wall: Python sees the signal only
     # when Qt hands it control, which this timer does.
     signal.signal(signal.SIGINT, lambda *_a: app.quit())
     wake = QTimer()
     wake.timeout.connect(lambda: None)
     wake.start(500)
-    client.start()
     try:
         return app.exec()
     finally:
-        for window in windows:
-            window.close()
-        bridge.close()
-        client.close()
+        wall.close()

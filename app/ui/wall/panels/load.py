@@ -12,6 +12,8 @@ from app.ui.wall.figures import ServiceBar, WallFigures
 from app.ui.wall.panels.base import WallContext, WallPanel
 from app.ui.wall.widgets import Line
 
+BAR_SHARE = 0.3  # a bar narrower than this share of the row no longer reads as a bar
+
 
 class Bar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -46,8 +48,6 @@ class LoadPanel(WallPanel):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(theme.MARGIN)
         self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnMinimumWidth(0, 150)
-        self.grid.setColumnMinimumWidth(2, 330)
         self.rows: list[tuple[Line, Bar, Line]] = []
         self.more = Line(theme.SMALL_PX, colour=theme.DIM)
 
@@ -88,6 +88,30 @@ class LoadPanel(WallPanel):
         self.more.setText(self.tr("+%d more") % hidden if hidden else "")
         self.more.setVisible(bool(hidden))
         self.grid.setRowStretch(len(bars) + 1, 1)
+        self._fit_columns(bars)
+
+    def _fit_columns(self, bars: list[ServiceBar]) -> None:
+        """The names and the numbers get the width they need, so they read whole from
+        across the room ("Пожарн…" does not); the bars take what is left, at least
+        ``BAR_SHARE`` of the row, and only below that do the words give way."""
+        rows = self.rows[:len(bars)]
+        if not rows:
+            return
+        metrics = rows[0][0].fontMetrics()
+        names = max(metrics.horizontalAdvance(r[0].text()) for r in rows) + 8
+        numbers = max(metrics.horizontalAdvance(r[2].text()) for r in rows) + 8
+        room = max(self.body.width() - 2 * theme.MARGIN, 1)
+        words = max(1, round(room * (1 - BAR_SHARE)))
+        if names + numbers > words:
+            numbers = max(words - names, words // 2)
+            names = min(names, words - numbers)
+        if (names, numbers) != (self.grid.columnMinimumWidth(0),
+                                self.grid.columnMinimumWidth(2)):
+            self.grid.setColumnMinimumWidth(0, names)
+            self.grid.setColumnMinimumWidth(2, numbers)
+            # Laid out now, not on a later turn of the loop: a grab (the review's
+            # screenshot) right after a resize would show the widths from before.
+            self.grid.activate()
 
     def _show(self, row: tuple[Line, Bar, Line], b: ServiceBar, scale: int) -> None:
         name, bar, numbers = row

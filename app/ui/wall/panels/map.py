@@ -3,6 +3,7 @@ labels (no flat, sensitive types masked) and no way to click, select or open a m
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.maps.map_widget import MapView
 from app.maps.page import center_of
-from app.sync.store import Applied
+from app.sync.store import Applied, ReplicaStore
 from app.ui.map_panel import MapController
 from app.ui.wall import theme
 from app.ui.wall.figures import WallFigures
@@ -60,6 +61,17 @@ class MapPanel(WallPanel):
 
     def render(self, figures: WallFigures) -> None:
         """Markers follow the state change by change (``apply_changes``), not the figures."""
+
+    def follow(self, state: ReplicaStore | None, moment: datetime | None = None) -> None:
+        """Draw ``state`` as it was at ``moment`` (time travel: a state rebuilt from the
+        journal), or with None the live state again."""
+        if self.controller is None:
+            return
+        live = self.context.state
+        self.controller.store = state if state is not None else live  # type: ignore[assignment]
+        self.controller.now = ((lambda: moment) if state is not None and moment is not None
+                               else self.context.clock)
+        self.controller.reload()
 
     def apply_changes(self, batch: list[Applied] | None) -> None:
         if self.controller is None:

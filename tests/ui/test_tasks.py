@@ -1,0 +1,39 @@
+"""Background tasks hand their results back and then leave nothing behind."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+from app.ui import tasks
+from app.ui.tasks import run_task
+
+
+def test_a_finished_task_leaves_no_relay_behind(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The wall's map recounts its heat with a task every few seconds, for days: a relay
+    # kept per task (a cycle through Qt's connections) grew the wall's memory all day.
+    made: list[weakref.ref] = []
+
+    class Counted(tasks._Relay):
+        def __init__(self) -> None:
+            super().__init__()
+            made.append(weakref.ref(self))
+
+    monkeypatch.setattr(tasks, "_Relay", Counted)
+    results: list[int] = []
+    failures: list[Exception] = []
+    for i in range(20):
+        run_task(lambda i=i: i, results.append)
+    run_task(lambda: 1 / 0, on_error=failures.append)
+    qtbot.waitUntil(lambda: len(results) == 20 and len(failures) == 1, timeout=5000)
+    assert sorted(results) == list(range(20))
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert len(made) == 21
+    # At most the last task's wrapper of each pool thread, still held by its runnable:
+    # none piles up.
+    alive = [ref for ref in made if ref() is not None]
+    threads = QThreadPool.globalInstance().maxThreadCount()
+    assert len(alive) <= threads, f"{len(alive)} of 21 relays are still held"
