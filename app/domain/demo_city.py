@@ -442,6 +442,17 @@ INCIDENT_TYPES: tuple[IncidentType, ...] = (
         _norms(300, None, None, 15 * _MIN, acknowledgement=None),
         synonyms=("справка", "консультация", "вопрос", "куда обратиться"),
     ),
+    # raised by the service itself when a city sensor stops reporting (app/domain/sensors.py)
+    IncidentType(
+        "sensor_silent",
+        "social",
+        "Датчик городского мониторинга не передаёт данные",
+        "A city monitoring sensor has gone silent",
+        Priority.LOW,
+        (),
+        _norms(600, None, None, _DAY, acknowledgement=None),
+        synonyms=("датчик молчит", "нет данных с датчика", "нет связи с датчиком"),
+    ),
 )
 
 # --- rooms and routing ---------------------------------------------------------------
@@ -717,3 +728,53 @@ def demo_addresses(seed: int = DEMO_SEED) -> list[Address]:
     behind them ("12а", "12б") or a second block ("12к1").
     """
     return list(_generate(seed))
+
+
+# --- city sensors ("Smart City" monitoring) ------------------------------------------
+
+# The demo's sensors in the format of `dispatch-server set-sensors` (app/domain/sensors.py),
+# one gateway per operator of the network. Positions, levels and thresholds are invented but
+# plausible: river levels in cm above the gauge's zero, heat-network supply pressure in bar
+# and temperature in °C, PM2.5 in µg/m³, feeder voltage in kV. The short interval suits the
+# simulator of the embedded demo, which reports every few seconds.
+DEMO_SENSOR_INTERVAL = 60  # seconds
+
+
+def _sensor(code: str, gateway: str, kind: str, name: str, direction: str, alarm: float,
+            clear: float, at_km: tuple[float, float]) -> dict[str, object]:
+    lat, lon = _latlon(*at_km)
+    return {"code": code, "gateway": gateway, "kind": kind, "name": name,
+            "direction": direction, "alarm": alarm, "clear": clear,
+            "interval_seconds": DEMO_SENSOR_INTERVAL, "lat": round(lat, 6), "lon": round(lon, 6)}
+
+
+DEMO_SENSORS: dict[str, list[dict[str, object]]] = {"sensors": [
+    _sensor("tom-1", "hydro", "river_level", "Томь, гидропост у автомобильного моста",
+            "above", 650, 600, (-0.5, -1.8)),
+    _sensor("usa-1", "hydro", "river_level", "Уса, гидропост Чебал-Су",
+            "above", 550, 500, (2.5, 2.4)),
+    _sensor("heat-p-1", "teplo", "heat_pressure", "Тепломагистраль ТМ-1, подача: давление",
+            "below", 4.0, 5.0, (0.8, 0.4)),
+    _sensor("heat-t-1", "teplo", "heat_temperature",
+            "Тепломагистраль ТМ-1, подача: температура", "below", 55, 62, (0.8, 0.4)),
+    _sensor("heat-p-2", "teplo", "heat_pressure", "Котельная «Западная», выход: давление",
+            "below", 4.0, 5.0, (-3.5, 2.0)),
+    _sensor("air-1", "eco", "air_quality", "Пост контроля воздуха, пр-т Строителей",
+            "above", 160, 100, (0.3, 0.2)),
+    _sensor("air-2", "eco", "air_quality", "Пост контроля воздуха, Притомский",
+            "above", 160, 100, (3.5, -2.0)),
+    _sensor("feeder-12", "energo", "power_feeder", "Фидер 10 кВ № 12, ПС «Западная»",
+            "below", 8.0, 9.5, (-3.0, 1.2)),
+    _sensor("feeder-5", "energo", "power_feeder", "Фидер 6 кВ № 5, ПС «Восточная»",
+            "below", 4.8, 5.7, (4.0, 0.5)),
+]}
+# What each demo sensor reads on a quiet day: (typical value, spread of its noise). The
+# noise stays inside the hysteresis band, so only the simulator's episodes raise alarms.
+DEMO_SENSOR_NORMALS: dict[str, tuple[float, float]] = {
+    "tom-1": (420.0, 15.0), "usa-1": (300.0, 12.0),
+    "heat-p-1": (6.4, 0.2), "heat-t-1": (78.0, 2.0), "heat-p-2": (6.8, 0.2),
+    "air-1": (28.0, 8.0), "air-2": (35.0, 10.0),
+    "feeder-12": (10.4, 0.1), "feeder-5": (6.2, 0.05),
+}
+# The sensor the simulator lets fall silent now and then (a station losing its uplink).
+DEMO_SILENT_SENSOR = "air-2"

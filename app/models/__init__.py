@@ -4,6 +4,7 @@ from app.models.base import Base
 from app.models.gazetteer import AddressRow
 from app.models.incident import Crew, Handover, HandoverCrew, Incident, IncidentCounter, Note
 from app.models.journal import ChangeLog, LogHead, Mutation
+from app.models.open311 import Open311Key, Open311Request
 from app.models.people import AuthToken, Presence, User
 from app.models.personal import Caller, PersonalDataRead
 from app.models.reference import (
@@ -13,6 +14,8 @@ from app.models.reference import (
     RoomRow,
     SettingRow,
 )
+from app.models.sensors import Sensor, SensorGateway
+from app.models.webhooks import Webhook, WebhookDelivery
 
 __all__ = [
     "AddressRow",
@@ -31,9 +34,15 @@ __all__ = [
     "LogHead",
     "Mutation",
     "Note",
+    "Open311Key",
+    "Open311Request",
     "PersonalDataRead",
     "Presence",
     "RoomRow",
+    "Sensor",
+    "SensorGateway",
     "SettingRow",
     "User",
+    "Webhook",
+    "WebhookDelivery",
 ]

@@ -12,7 +12,18 @@ from app.models.db import Database, migrate
 from app.schemas.base import ErrorBody
 from app.server import errors, logs
 from app.server.limits import BodyLimit
-from app.server.routes import auth, history, incidents, personal, reference, state, users
+from app.server.routes import (
+    auth,
+    history,
+    incidents,
+    open311,
+    personal,
+    reference,
+    reports,
+    sensors,
+    state,
+    users,
+)
 from app.server.runtime import Runtime
 from app.server.settings import ServerSettings
 from app.services.context import ServiceContext
@@ -60,6 +71,11 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     for router in (auth.router, users.router, reference.router, incidents.router,
-                   state.router, personal.router, history.router):
+                   state.router, personal.router, history.router, sensors.router,
+                   reports.router):
         app.include_router(router, prefix=API, responses={422: {"model": ErrorBody}})
+    # Citizen apps speak Open311 GeoReport v2, at the address and in the format its
+    # specification gives, beside the service's own API.
+    app.state.open311_jurisdiction = settings.open311_jurisdiction_id
+    app.include_router(open311.router, prefix=open311.PREFIX)
     return app

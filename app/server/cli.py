@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -145,6 +147,121 @@ def cmd_routing(args: argparse.Namespace) -> int:
     return 0
 
 
+def _issue_secret(create: Callable[[Any, str], str], name: str, announce: str) -> int:
+    """Create a credential and print it this once: the service keeps only its hash."""
+    from app.server.app import make_context
+    from app.services.errors import DomainError
+
+    settings = _settings()
+    migrate(settings.database_url)
+    ctx = make_context(settings)
+    try:
+        secret = create(ctx, name)
+    except DomainError as e:
+        print(f"error: {e.message}", file=sys.stderr)
+        return 2
+    finally:
+        ctx.db.dispose()
+    print(announce)
+    print(secret)
+    return 0
+
+
+def cmd_create_sensor_gateway(args: argparse.Namespace) -> int:
+    from app.services.sensors import create_gateway
+
+    return _issue_secret(create_gateway, args.name, f"created sensor gateway "
+                         f"{args.name.strip()}; its token (shown only now):")
+
+
+def cmd_set_sensors(args: argparse.Namespace) -> int:
+    import json
+    import tomllib
+
+    from app.server.app import make_context
+    from app.services.sensors import set_sensors
+
+    path = Path(args.file)
+    try:
+        if path.suffix.lower() == ".toml":
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        else:
+            data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:  # TOMLDecodeError and JSONDecodeError are ValueErrors
+        print(f"error: cannot read {args.file}: {e}", file=sys.stderr)
+        return 2
+    settings = _settings()
+    migrate(settings.database_url)
+    ctx = make_context(settings)
+    try:
+        count = set_sensors(ctx, data)
+    except ValueError as e:
+        print(f"error: {args.file}: {e}", file=sys.stderr)
+        return 2
+    finally:
+        ctx.db.dispose()
+    print(f"sensors updated: {count} configured")
+    return 0
+
+
+def _read_table_file(name: str) -> dict[str, object]:
+    """A JSON or TOML file (by its suffix); ValueError or OSError when it cannot be read."""
+    import json
+    import tomllib
+
+    path = Path(name)
+    text = path.read_text(encoding="utf-8")
+    data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object or a TOML document")
+    return data
+
+
+def cmd_set_webhooks(args: argparse.Namespace) -> int:
+    from app.server.app import make_context
+    from app.services.webhooks import set_webhooks
+
+    try:
+        data = _read_table_file(args.file)
+    except (OSError, ValueError) as e:  # TOMLDecodeError and JSONDecodeError are ValueErrors
+        print(f"error: cannot read {args.file}: {e}", file=sys.stderr)
+        return 2
+    settings = _settings()
+    migrate(settings.database_url)
+    ctx = make_context(settings)
+    try:
+        count = set_webhooks(ctx, data)
+    except ValueError as e:
+        print(f"error: {args.file}: {e}", file=sys.stderr)
+        return 2
+    finally:
+        ctx.db.dispose()
+    print(f"webhooks updated: {count} duty services have one")
+    return 0
+
+
+def cmd_webhook_status(_args: argparse.Namespace) -> int:
+    from app.server.app import make_context
+    from app.services.webhooks import status
+
+    settings = _settings()
+    migrate(settings.database_url)
+    ctx = make_context(settings)
+    try:
+        rows = status(ctx)
+    finally:
+        ctx.db.dispose()
+    if not rows:
+        print("no webhooks configured and no deliveries")
+        return 0
+    for row in rows:
+        oldest = row.oldest_pending.isoformat() if row.oldest_pending else "-"
+        print(f"{row.service}: {row.url or '(no webhook)'}\n"
+              f"  pending {row.pending} (oldest {oldest}), delivered {row.delivered}, "
+              f"failed {row.failed}\n  last error: {row.last_error or '-'}")
+    return 0
+
+
 def cmd_verify_journal(_args: argparse.Namespace) -> int:
     from app.server.app import make_context
     from app.services.feed import verify_chain
@@ -209,6 +326,51 @@ def cmd_export_personal_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_create_open311_key(args: argparse.Namespace) -> int:
+    from app.services.open311 import create_key
+
+    return _issue_secret(create_key, args.name, f"Open311 api_key for {args.name.strip()} "
+                         "(shown once, keep it with the app):")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from app.domain.reports import NONE, Grouping
+    from app.schemas.reports import COLUMNS, table, write_csv, write_xlsx
+    from app.server.app import make_context
+    from app.services.errors import DomainError
+    from app.services.reports import build, labels
+
+    try:
+        start, end = datetime.fromisoformat(args.start), datetime.fromisoformat(args.end)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    by = Grouping(args.by)
+    settings = _settings()
+    migrate(settings.database_url)
+    ctx = make_context(settings)
+    try:
+        found = build(ctx, start, end, by).model_dump(mode="json", by_alias=True)
+        names = labels(ctx, by)
+    except DomainError as e:
+        print(f"error: {e.message}", file=sys.stderr)
+        return 2
+    finally:
+        ctx.db.dispose()
+    rows = table(found, lambda g: names.get(g, g) if g != NONE else "—", "total")
+    header = [by.value, *COLUMNS]
+    out = Path(args.out)
+    if args.format == "xlsx":
+        write_xlsx(out, header, rows, title=f"by {by.value}")
+    else:
+        write_csv(out, header, rows)
+    print(f"wrote {len(rows) - 1} groups and the total of {found['total']['count']} incidents "
+          f"to {out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="dispatch-server",
@@ -248,6 +410,25 @@ def parser() -> argparse.ArgumentParser:
     )
     rt.add_argument("file")
     rt.set_defaults(func=cmd_routing)
+    sg = sub.add_parser("create-sensor-gateway", help="create a sensor gateway and print its "
+                        "token once (the service keeps only its hash)")
+    sg.add_argument("name")
+    sg.set_defaults(func=cmd_create_sensor_gateway)
+    ss = sub.add_parser(
+        "set-sensors",
+        help="replace the city sensors and their thresholds from a JSON or TOML file (a list "
+        "'sensors'; TOML: [[sensors]] tables); kept sensors keep their state")
+    ss.add_argument("file")
+    ss.set_defaults(func=cmd_set_sensors)
+    wh = sub.add_parser(
+        "set-webhooks",
+        help="replace the duty services' hand-over webhooks from a JSON or TOML file (a list "
+        "'webhooks' of {service, url, secret}; TOML: [[webhooks]] tables)")
+    wh.add_argument("file")
+    wh.set_defaults(func=cmd_set_webhooks)
+    sub.add_parser("webhook-status", help="per duty service: hand-over deliveries pending, "
+                   "delivered and given up, and the last error").set_defaults(
+        func=cmd_webhook_status)
     sub.add_parser("verify-journal", help="check the change log's hash chain and name the "
                    "first broken link").set_defaults(func=cmd_verify_journal)
     ep = sub.add_parser(
@@ -263,6 +444,20 @@ def parser() -> argparse.ArgumentParser:
     xp.add_argument("--by", required=True, metavar="LOGIN",
                     help="the supervisor or administrator answering the request")
     xp.set_defaults(func=cmd_export_personal_data)
+    ok = sub.add_parser("create-open311-key",
+                        help="make an api_key for a citizen app that files reports through "
+                        "Open311 GeoReport v2 (/open311/v2); the key is printed once")
+    ok.add_argument("name", help="the client app, e.g. the regional citizen app")
+    ok.set_defaults(func=cmd_create_open311_key)
+    rp = sub.add_parser("report", help="write the counts and times of the incidents received "
+                        "in [--from, --to) by type, duty service, district or source")
+    rp.add_argument("--from", dest="start", required=True,
+                    help="ISO 8601 with its offset, e.g. 2026-11-01T00:00:00+07:00")
+    rp.add_argument("--to", dest="end", required=True, help="excluded; ISO 8601 with its offset")
+    rp.add_argument("--by", default="type", choices=["type", "service", "district", "source"])
+    rp.add_argument("--format", default="csv", choices=["csv", "xlsx"])
+    rp.add_argument("--out", required=True, metavar="FILE")
+    rp.set_defaults(func=cmd_report)
     return p
 
 

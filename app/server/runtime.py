@@ -1,4 +1,5 @@
-"""The service's background work: the broadcaster, leases, presence, clock heartbeats."""
+"""The service's background work: the broadcaster, leases, presence, clock heartbeats,
+hand-over webhook deliveries."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 import threading
 from contextlib import suppress
 from datetime import timedelta
+from typing import Any
 
 import psycopg
 from anyio import to_thread
@@ -15,9 +17,9 @@ from sqlalchemy.engine import make_url
 from app.schemas.stream import Clock, PresenceMsg
 from app.server.broadcaster import Broadcaster
 from app.server.settings import ServerSettings
-from app.services import claims, personal_data, presence
+from app.services import claims, personal_data, presence, sensors, webhooks
 from app.services.context import ServiceContext
-from app.services.demo import CrewMotion
+from app.services.demo import CrewMotion, SensorSimulator
 from app.services.journal import NOTIFY_CHANNEL
 
 log = logging.getLogger(__name__)
@@ -37,8 +39,21 @@ class Runtime:
         self._tasks: list[asyncio.Task[None]] = []
         self._listener: threading.Thread | None = None
         self._stop = threading.Event()
+        self.webhook_options = webhooks.Options(
+            timeout=settings.webhook_timeout_seconds,
+            first_retry=settings.webhook_retry_seconds,
+            max_retry=settings.webhook_retry_cap_seconds,
+            give_up_after=timedelta(hours=settings.webhook_give_up_hours),
+        )
+        # Set from the committing thread (through the loop) when a hand-over changed.
+        self._webhook_wake = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        ctx.on_commit.append(self._handover_committed)
+        self.started_at = ctx.clock()
 
     async def start(self) -> None:
+        # Sensors count as silent only for time this process was there to hear them.
+        self.started_at = self.ctx.clock()
         await self.broadcaster.start()
         self._tasks = [
             asyncio.create_task(self.broadcaster.run(), name="broadcaster"),
@@ -53,15 +68,26 @@ class Runtime:
             asyncio.create_task(self._every(self.settings.personal_data_erase_seconds,
                                             self._erase_personal_data),
                                 name="erase-personal-data"),
+            asyncio.create_task(self._every(self.settings.sensor_check_seconds,
+                                            self._silent_sensors),
+                                name="silent-sensors"),
+            asyncio.create_task(self._deliver_webhooks(), name="webhooks"),
         ]
         if self.settings.demo_motion_seconds > 0:
             motion = CrewMotion()
+            simulator = SensorSimulator()
 
             async def drive() -> None:
                 await to_thread.run_sync(motion.step, self.ctx)
 
+            async def feed_sensors() -> None:
+                await to_thread.run_sync(simulator.step, self.ctx)
+
             self._tasks.append(asyncio.create_task(
                 self._every(self.settings.demo_motion_seconds, drive), name="demo-motion"))
+            self._tasks.append(asyncio.create_task(
+                self._every(self.settings.demo_sensor_seconds, feed_sensors),
+                name="demo-sensors"))
         if self.ctx.db.is_postgres and self.settings.listen:
             self._listener = threading.Thread(target=self._listen, name="pg-listen", daemon=True)
             self._listener.start()
@@ -97,6 +123,33 @@ class Runtime:
         report = await to_thread.run_sync(personal_data.erase_expired, self.ctx, retention)
         if report.callers or report.reads:
             log.info("personal data: %s", report)
+
+    async def _silent_sensors(self) -> None:
+        await to_thread.run_sync(sensors.check_silence, self.ctx,
+                                 self.settings.sensor_silence_intervals, self.started_at)
+
+    def _handover_committed(self, rows: list[dict[str, Any]]) -> None:
+        """Called in the committing thread: wake the delivery worker for a hand-over change
+        instead of letting it wait for its next round."""
+        loop, wake = self._loop, self._webhook_wake
+        if loop is not None and any(
+                str(r["kind"]).startswith("handover.") for r in rows):
+            with suppress(RuntimeError):  # the loop closed: the service is stopping
+                loop.call_soon_threadsafe(wake.set)
+
+    async def _deliver_webhooks(self) -> None:
+        """The outbox's sender. It runs on a worker thread and sends with timeouts, so a
+        receiver that never answers holds up only its own deliveries, never a request."""
+        self._loop = asyncio.get_running_loop()
+        while True:
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._webhook_wake.wait(),
+                                       self.settings.webhook_poll_seconds)
+            self._webhook_wake.clear()
+            try:
+                await to_thread.run_sync(webhooks.deliver_due, self.ctx, self.webhook_options)
+            except Exception:  # keep the service up; the next round tries again
+                log.exception("background job webhooks failed")
 
     async def _clock(self) -> None:
         msg = Clock(server_time=self.ctx.clock(), head=self.broadcaster.last_seq)

@@ -27,6 +27,12 @@ class ServerSettings(BaseSettings):
     listen: bool = True
     subscriber_queue: int = 20_000
     demo_motion_seconds: float = 0.0  # > 0: demo crews drive about the city (embedded demo)
+    # With the demo's motion on, its simulated city sensors report this often.
+    demo_sensor_seconds: float = Field(default=10.0, gt=0)
+    # City sensors: how often the service looks for silent ones, and how many reporting
+    # intervals without a reading make a sensor silent (one late reading is not yet one).
+    sensor_check_seconds: float = Field(default=30.0, gt=0)
+    sensor_silence_intervals: int = Field(default=3, ge=1)
     # Callers' names and phones (152-FZ) are erased this many days after their incident was
     # finished. Three years: the general limitation period for claims (Civil Code art. 196),
     # the longest a complaint about how a call was handled may still need the caller.
@@ -45,6 +51,18 @@ class ServerSettings(BaseSettings):
     # are refused: the city district's villages lie tens of km from the town, a GPS fix at
     # 0,0 or with latitude and longitude swapped lies thousands of km away.
     service_area_margin_km: float = Field(default=100.0, gt=0)
+    # Open311 GeoReport v2: the jurisdiction this service answers for. A client that names
+    # another is refused (404, as the specification says); one that names none is served.
+    open311_jurisdiction_id: str = Field(default="mezhdurechensk", min_length=1, max_length=100)
+    # Hand-over webhooks (dispatch-server set-webhooks): how often the delivery worker looks
+    # for due deliveries (a hand-over in this process wakes it at once), how long it waits
+    # for a receiver to connect and to answer, the first retry's wait, doubling up to the
+    # cap (with jitter), and after how long an undelivered one is given up on.
+    webhook_poll_seconds: float = Field(default=2.0, gt=0)
+    webhook_timeout_seconds: float = Field(default=5.0, gt=0)
+    webhook_retry_seconds: float = Field(default=2.0, gt=0)
+    webhook_retry_cap_seconds: float = Field(default=600.0, gt=0)
+    webhook_give_up_hours: float = Field(default=24.0, gt=0)
     # TLS: with both set, `dispatch-server run` serves https:// and wss:// (see
     # docs/deployment.md). The key file must be readable by the service only.
     ssl_certfile: Path | None = None

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from app.domain import demo_city
 from app.domain.enums import Action, CrewStatus, HandoverStage, Role, Source, Status
+from app.domain.sensors import SENSOR_ONLY_TYPES, Direction
 from app.models import AddressRow, Crew, Incident, User
 from app.schemas.auth import UserCreate
 from app.schemas.incident import (
@@ -24,7 +25,8 @@ from app.schemas.incident import (
     IncidentCreate,
     NoteIn,
 )
-from app.services import auth, claims, handovers, incidents, notes
+from app.schemas.sensors import ReadingIn
+from app.services import auth, claims, handovers, incidents, notes, sensors
 from app.services.auth import actor_of
 from app.services.catalog import store_reference
 from app.services.context import SYSTEM, Actor, ServiceContext
@@ -132,6 +134,9 @@ def _seed_crews(ctx: ServiceContext) -> int:
 def seed_demo(ctx: ServiceContext, *, incidents: int = 300, days: int = 4,
               seed: int = demo_city.DEMO_SEED) -> SeedReport:
     report = seed_reference(ctx)
+    # Only the demo has sensors: databases made from the reference data alone start without
+    # any, so nothing falls silent behind a test's back.
+    sensors.seed_demo_sensors(ctx)
     with ctx.db.read() as s:
         existing = s.scalar(select(func.count()).select_from(Incident)) or 0
     if existing:
@@ -171,7 +176,10 @@ def _history(ctx: ServiceContext, count: int, days: int, rng: random.Random) -> 
         with ctx.db.read() as s:
             users = {u.login: actor_of(u) for u in s.scalars(select(User))}
             addresses = [(a.street, a.house) for a in s.scalars(select(AddressRow))]
-        types = [t for t in demo_city.INCIDENT_TYPES if t.services or rng.random() < 0.3]
+        # Types only the service raises (a silent sensor) are no part of an invented call;
+        # left out before any draw, so the same seed gives the same history as before.
+        types = [t for t in demo_city.INCIDENT_TYPES if t.code not in SENSOR_ONLY_TYPES
+                 and (t.services or rng.random() < 0.3)]
         plans: list[_Plan] = []
         for i in range(count):
             t = rng.choice(types)
@@ -348,3 +356,52 @@ class CrewMotion:
             return moved
 
         return run_system(ctx, SYSTEM, work)
+
+
+class SensorSimulator:
+    """The demo's sensors report through their gateways each time ``step`` runs: quiet
+    values with noise inside the hysteresis band, now and then an episode on one sensor
+    that crosses its alarm level and comes back (one incident, then its recovery note),
+    and one station that loses its uplink for a while (one silence incident, then a note).
+    """
+
+    EPISODE_CHANCE = 0.005  # per step when none runs: about one every half hour at 10 s
+    SILENT_EVERY = 200     # steps between the silent station's outages...
+    SILENT_FOR = 40        # ...and how many steps each lasts
+
+    def __init__(self, seed: int = demo_city.DEMO_SEED) -> None:
+        self.rng = random.Random(seed)
+        self.ticks = 0
+        self.episode: tuple[str, int] | None = None  # sensor code, steps left
+
+    def _value(self, spec: dict, in_episode: bool) -> float:
+        mean, spread = demo_city.DEMO_SENSOR_NORMALS[str(spec["code"])]
+        if in_episode:
+            alarm, clear = float(spec["alarm"]), float(spec["clear"])  # type: ignore[arg-type]
+            past = abs(alarm - clear) * self.rng.uniform(0.2, 0.8)
+            return round(alarm + past if spec["direction"] == Direction.ABOVE else
+                         max(alarm - past, 0.0), 2)
+        return round(max(self.rng.gauss(mean, spread / 2), 0.0), 2)
+
+    def step(self, ctx: ServiceContext) -> int:
+        self.ticks += 1
+        if self.episode is None and self.rng.random() < self.EPISODE_CHANCE:
+            spec = self.rng.choice(demo_city.DEMO_SENSORS["sensors"])
+            self.episode = (str(spec["code"]), self.rng.randint(8, 20))
+        silent = self.ticks % self.SILENT_EVERY >= self.SILENT_EVERY - self.SILENT_FOR
+        now = ctx.clock()
+        batches: dict[str, list[ReadingIn]] = {}
+        for spec in demo_city.DEMO_SENSORS["sensors"]:
+            if silent and spec["code"] == demo_city.DEMO_SILENT_SENSOR:
+                continue
+            hot = self.episode is not None and self.episode[0] == spec["code"]
+            batches.setdefault(str(spec["gateway"]), []).append(
+                ReadingIn(sensor=str(spec["code"]), at=now, value=self._value(spec, hot)))
+        if self.episode is not None:
+            code, left = self.episode
+            self.episode = (code, left - 1) if left > 1 else None
+        sent = 0
+        for gateway, readings in batches.items():
+            sensors.ingest_as(ctx, gateway, readings)
+            sent += len(readings)
+        return sent

@@ -18,6 +18,7 @@ from app.services.incidents import begin_edit
 from app.services.journal import Journal
 from app.services.mutations import run_mutation
 from app.services.states import handover_state, incident_detail, incident_state
+from app.services.webhooks import queue_handover_events
 
 _HANDABLE = (Status.REGISTERED, Status.DISPATCHED, Status.IN_PROGRESS)
 
@@ -71,6 +72,8 @@ def hand_over(ctx: ServiceContext, actor: Actor, incident_id: int, body: Handove
             incident.dispatched_at = now
         journal.changed("incident.dispatched", "incident", incident.id, old,
                         incident_state(incident), incident_id=incident.id, room=incident.room)
+        # The services' own systems hear of it through the outbox, in this transaction.
+        queue_handover_events(session, journal)
         return 200, incident_detail(session, incident)
 
     return run_mutation(ctx, actor, body, work)
@@ -115,6 +118,7 @@ def report_stage(ctx: ServiceContext, actor: Actor, handover_id: int, body: Hand
                         handover_state(session, handover), incident_id=incident.id,
                         room=incident.room)
         _follow_incident(session, journal, incident)
+        queue_handover_events(session, journal)
         return 200, incident_detail(session, incident)
 
     return run_mutation(ctx, actor, body, work)

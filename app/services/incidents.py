@@ -28,7 +28,7 @@ from app.services.clock import accept_client_time
 from app.services.context import Actor, ServiceContext
 from app.services.errors import Invalid, StaleVersion
 from app.services.journal import Journal
-from app.services.mutations import run_mutation
+from app.services.mutations import Work, run_mutation
 from app.services.routing import ROUTING_KEY
 from app.services.states import incident_detail, incident_state, note_state
 
@@ -120,6 +120,13 @@ def add_note(session: Session, journal: Journal, incident: Incident, text: str) 
 
 
 def register(ctx: ServiceContext, actor: Actor, body: IncidentCreate) -> tuple[int, dict]:
+    return run_mutation(ctx, actor, body, registering(ctx, actor, body))
+
+
+def registering(ctx: ServiceContext, actor: Actor, body: IncidentCreate) -> Work:
+    """The work of registering, for a use case that registers as part of its own
+    transaction (an Open311 report is registered and linked to its client app at once)."""
+
     def work(session: Session, journal: Journal) -> tuple[int, dict[str, Any]]:
         require_desk(actor)
         now = journal.now
@@ -162,7 +169,7 @@ def register(ctx: ServiceContext, actor: Actor, body: IncidentCreate) -> tuple[i
         # A new incident has no hand-overs or notes yet: no need to ask the database.
         return 201, {"incident": incident_state(incident), "handovers": [], "notes": []}
 
-    return run_mutation(ctx, actor, body, work)
+    return work
 
 
 def check_version(incident: Incident, base_version: int) -> None:

@@ -163,11 +163,16 @@ class MainWindow(QMainWindow):
         wall.triggered.connect(self.open_wall)
         view.addAction(wall)
         if (self.client.user or {}).get("role") in ("supervisor", "admin"):
-            # The service answers a look back to these roles only; others never see the item.
+            # The service answers looks back and reports to these roles only; others never
+            # see the items.
             back = QAction(self.tr("Wall, &back in time…"), self)
             back.setObjectName("wallHistoryAction")
             back.triggered.connect(self.open_wall_history)
             view.addAction(back)
+            reports = QAction(self.tr("&Reports…"), self)
+            reports.setObjectName("reportsAction")
+            reports.triggered.connect(self.open_reports)
+            view.addAction(reports)
 
     def open_wall(self) -> QWidget:
         """The video wall's view of this console's replica, in an ordinary window."""
@@ -180,6 +185,12 @@ class MainWindow(QMainWindow):
         from app.ui.wall.history import open_history_window  # loaded only when someone asks
 
         return open_history_window(self.bridge, self.catalog, basemap=self.basemap, parent=self)
+
+    def open_reports(self) -> QWidget:
+        """Counts and times of any period by type, duty service, district or source."""
+        from app.ui.reports import open_reports_window  # loaded only when someone asks
+
+        return open_reports_window(self.bridge, self.catalog, parent=self)
 
     def set_language(self, code: str) -> None:
         """Kept per workstation; the console starts in it next time."""

@@ -1097,12 +1097,17 @@
         <translation>Открыть &amp;видеостену в окне</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>Wall, &amp;back in time…</source>
         <translation>Видеостена: &amp;назад во времени…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Отчёты…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>The language changes when the console is started again.</source>
         <translation>Язык сменится при следующем запуске консоли.</translation>
     </message>
@@ -1365,6 +1370,190 @@
         <location filename="../../app/ui/queue_panel.py" line="193"/>
         <source>Name:</source>
         <translation>Имя:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../app/ui/reports.py" line="129"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="133"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="133"/>
+        <source>This shift</source>
+        <translation>Текущая смена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="134"/>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="134"/>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="135"/>
+        <source>Custom…</source>
+        <translation>Произвольный…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="143"/>
+        <source>Incident type</source>
+        <translation>Тип происшествия</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="144"/>
+        <source>Duty service</source>
+        <translation>Дежурная служба</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="145"/>
+        <source>District</source>
+        <translation>Район</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="146"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="148"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="149"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Экспорт в &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="150"/>
+        <source>Export &amp;XLSX…</source>
+        <translation>Экспорт в &amp;XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="155"/>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="161"/>
+        <source>By:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="178"/>
+        <location filename="../../app/ui/reports.py" line="254"/>
+        <source>Incidents</source>
+        <translation>Происшествий</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="224"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="233"/>
+        <source>The report could not be made: %1</source>
+        <translation>Не удалось построить отчёт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="240"/>
+        <source>(no type)</source>
+        <translation>(без типа)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="241"/>
+        <source>(handed to nobody)</source>
+        <translation>(никому не передано)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="242"/>
+        <source>(no district)</source>
+        <translation>(без района)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="243"/>
+        <source>(unknown)</source>
+        <translation>(неизвестно)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="255"/>
+        <source>registration</source>
+        <translation>регистрация</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="255"/>
+        <source>hand-over</source>
+        <translation>передача</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="255"/>
+        <source>resolution</source>
+        <translation>решение</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="256"/>
+        <source>%1: mean, s</source>
+        <translation>%1: среднее, с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="257"/>
+        <source>%1: p90, s</source>
+        <translation>%1: p90, с</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="258"/>
+        <source>%1: within norm, %</source>
+        <translation>%1: в норматив, %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="266"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="276"/>
+        <source>Incidents received %1 — %2: %3</source>
+        <translation>Поступило происшествий с %1 по %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="314"/>
+        <source>Report</source>
+        <translation>Отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="322"/>
+        <source>Export the report</source>
+        <translation>Экспорт отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="323"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="323"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="330"/>
+        <source>Could not write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports.py" line="333"/>
+        <source>Saved to %1</source>
+        <translation>Сохранено в %1</translation>
     </message>
 </context>
 <context>

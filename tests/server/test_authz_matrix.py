@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -23,6 +24,8 @@ from starlette.routing import Route
 from app.domain import demo_city
 from app.server.app import create_app
 from app.server.embedded import ServiceThread
+from app.services import open311, sensors
+from app.services.context import ServiceContext
 from tests.conftest import fast_settings
 from tests.server.helpers import API, TIMEOUT, Client, login, mid
 
@@ -72,7 +75,28 @@ EXPECTED_TABLE: dict[tuple[str, str], str] = {
     ("GET", "/snapshot"):                           "401 200 200 200 200 200 200 200 200 403 403",
     ("GET", "/changes"):                            "401 200 200 200 200 200 200 200 200 403 403",
     ("GET", "/history/state"):                      "401 403 403 403 403 200 200 200 403 403 403",
+    ("GET", "/reports"):                            "401 403 403 403 403 200 200 200 403 403 403",
+    # A sensor gateway's own token only: no person's session is one, whatever its role
+    # (the gateway itself is let in: see the last test).
+    ("POST", "/sensors/readings"):                  "401 401 401 401 401 401 401 401 401 401 401",
     (WS, "/stream"):                                "4401 101 101 101 101 101 101 101 101 4401 4401",  # noqa: E501
+    # Open311 GeoReport v2 (citizen apps): reads are public as the specification has them
+    # and list no personal data; a report needs a client app's api_key, which no session
+    # replaces (sent here without one: 403 for everybody, admin included).
+    ("GET", "/open311/v2/services.json"):           "200 200 200 200 200 200 200 200 200 200 200",
+    ("GET", "/open311/v2/services.xml"):            "200 200 200 200 200 200 200 200 200 200 200",
+    ("GET", "/open311/v2/services/{service_code}.json"):
+                                                    "200 200 200 200 200 200 200 200 200 200 200",
+    ("GET", "/open311/v2/services/{service_code}.xml"):
+                                                    "200 200 200 200 200 200 200 200 200 200 200",
+    ("GET", "/open311/v2/requests.json"):           "200 200 200 200 200 200 200 200 200 200 200",
+    ("GET", "/open311/v2/requests.xml"):            "200 200 200 200 200 200 200 200 200 200 200",
+    ("POST", "/open311/v2/requests.json"):          "403 403 403 403 403 403 403 403 403 403 403",
+    ("POST", "/open311/v2/requests.xml"):           "403 403 403 403 403 403 403 403 403 403 403",
+    ("GET", "/open311/v2/requests/{service_request_id}.json"):
+                                                    "200 200 200 200 200 200 200 200 200 200 200",
+    ("GET", "/open311/v2/requests/{service_request_id}.xml"):
+                                                    "200 200 200 200 200 200 200 200 200 200 200",
 }
 EXPECTED: dict[tuple[str, str], tuple[int, ...]] = {
     route: tuple(int(code) for code in row.split()) for route, row in EXPECTED_TABLE.items()
@@ -83,7 +107,14 @@ TYPE_OF_ROOM = {"main": "gas_smell", "zhkh": "water_main_break"}
 ADDRESS = {"street": "пр-т Строителей", "house": "5"}
 # FastAPI's own pages, served beside the API rather than under /api/v1.
 OUTSIDE_API = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"})
+# Open311 is served beside the API too, and refuses in its specification's format.
+OPEN311 = "/open311/v2/"
 REVOKED = "operator2"  # whose sessions the revocation row ends: nobody in the table
+READINGS = ("POST", "/sensors/readings")
+# The sensor the matrix's gateway reports for (a river level far from its alarm).
+SENSOR = {"code": "matrix-1", "gateway": "matrix", "kind": "river_level", "name": "Проверка",
+          "direction": "above", "alarm": 650, "clear": 600, "interval_seconds": 86_400,
+          "lat": 53.69, "lon": 88.06}
 
 
 def served_routes(app) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -149,8 +180,12 @@ class World:
 
 
 class Worlds:
-    def __init__(self, url: str) -> None:
+    gateway_token = ""  # of the sensor gateway the fixture makes
+
+    def __init__(self, url: str, ctx: ServiceContext) -> None:
         self.url = url
+        self.ctx = ctx
+        self._open311_request: str | None = None
         self.admin = login(url, "admin")
         crews = self.admin.snapshot()["crews"]
         self.crew_of = {c["service"]: c["id"] for c in sorted(crews, key=lambda c: c["id"])}
@@ -173,6 +208,16 @@ class Worlds:
             self._made[key] = World(incident["id"], released.json()["version"],
                                     r.json()["handovers"][0]["id"], self.crew_of[service])
         return self._made[key]
+
+    def open311_request(self) -> str:
+        """A report filed once through Open311 by a client app, to be read back."""
+        if self._open311_request is None:
+            key = open311.create_key(self.ctx, "matrix")
+            r = requests.post(self.url + OPEN311 + "requests.json",
+                              data={"api_key": key, **OPEN311_FORM}, timeout=TIMEOUT)
+            assert r.status_code == 200, r.text
+            self._open311_request = r.json()[0]["service_request_id"]
+        return self._open311_request
 
     def spoil(self, room: str, service: str) -> None:
         """The last request changed this world: the next case gets a new one."""
@@ -221,7 +266,12 @@ BODIES: dict[tuple[str, str], Body] = {
     ("POST", "/incidents/{incident_id}/notes"): mutation(text="Перезвонили заявителю"),
     ("POST", "/incidents/{incident_id}/callers"):
         mutation(caller={"name": "Волков Олег", "phone": "+79130000002"}),
+    READINGS: lambda _w, _c: {"readings": [
+        {"sensor": SENSOR["code"], "at": datetime.now(UTC).isoformat(), "value": 420.0}]},
 }
+# A report valid in every respect but the api_key, which no column has.
+OPEN311_FORM = {"service_code": "water_main_break", "lat": "53.69", "long": "88.06",
+                "description": "Проверка прав"}
 PARAMS: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/gazetteer/streets"): {"q": "Строителей"},
     ("GET", "/gazetteer/houses"): {"street": ADDRESS["street"]},
@@ -229,6 +279,7 @@ PARAMS: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/callers/incidents"): {"phone": "+79130000001"},
     ("GET", "/changes"): {"after": 0},
     ("GET", "/personal-data"): {"phone": "+79130000001"},
+    ("GET", "/reports"): {"from": "2026-11-26T08:00:00+07:00", "to": "2026-11-27T08:00:00+07:00"},
 }
 
 
@@ -246,17 +297,23 @@ def stream_status(url: str, token: str | None) -> int:
         ws.close()
 
 
-def call(worlds: Worlds, route: tuple[str, str], case: Case) -> int:
+def call(worlds: Worlds, route: tuple[str, str], case: Case, as_client: Client | None = None
+         ) -> int:
     method, template = route
-    user = worlds.client(case.login)
+    user = as_client or worlds.client(case.login)
     if method == WS:
         return stream_status(worlds.url, user.token)
     w = worlds.world(case.room, case.service)
-    path = template.format(incident_id=w.incident_id, handover_id=w.handover_id,
-                           crew_id=w.crew_id, user_id=worlds.client(REVOKED).id)
+    path = template.format(
+        incident_id=w.incident_id, handover_id=w.handover_id, crew_id=w.crew_id,
+        user_id=worlds.client(REVOKED).id, service_code="water_main_break",
+        service_request_id=(worlds.open311_request() if "{service_request_id}" in template
+                            else ""))
     body = BODIES.get(route)
-    url = (worlds.url if path in OUTSIDE_API else user.base) + path
+    is_open311 = path.startswith(OPEN311)
+    url = (worlds.url if path in OUTSIDE_API or is_open311 else user.base) + path
     r = user.session.request(method, url, json=body(w, case) if body else None,
+                             data=OPEN311_FORM if is_open311 and method == "POST" else None,
                              params=PARAMS.get(route), timeout=TIMEOUT)
     if method != "GET" and r.status_code < 300:
         worlds.spoil(case.room, case.service)
@@ -264,7 +321,13 @@ def call(worlds: Worlds, route: tuple[str, str], case: Case) -> int:
         worlds.forget(case.login)
     if route == ("POST", "/users/{user_id}/sessions/revoke") and r.status_code < 300:
         worlds.forget(REVOKED)
-    if r.status_code >= 400:
+    if r.status_code >= 400 and is_open311:
+        # GeoReport v2's own error format, in the format asked for.
+        if path.endswith(".json"):
+            assert [set(e) for e in r.json()] == [{"code", "description"}], r.text
+        else:
+            assert r.text.startswith("<?xml") and "<errors><error><code>" in r.text, r.text
+    elif r.status_code >= 400:
         # Every refusal is one a console can show, whoever is refused.
         assert set(r.json()) >= {"code", "message", "params"}, r.text
     return r.status_code
@@ -272,7 +335,10 @@ def call(worlds: Worlds, route: tuple[str, str], case: Case) -> int:
 
 @pytest.fixture
 def worlds(service: ServiceThread) -> Iterator[Worlds]:
-    yield Worlds(service.url)
+    made = Worlds(service.url, service.app.state.ctx)
+    made.gateway_token = sensors.create_gateway(made.ctx, str(SENSOR["gateway"]))
+    sensors.set_sensors(made.ctx, {"sensors": [SENSOR]})
+    yield made
 
 
 def test_every_route_answers_every_user_as_the_table_says(worlds: Worlds) -> None:
@@ -302,3 +368,20 @@ def test_a_token_of_another_process_or_none_at_all_opens_nothing(service: Servic
         assert r.status_code == 401, (header[:12], r.status_code, r.text)
     assert requests.get(url, headers={"Authorization": f"Bearer {real}"},
                         timeout=TIMEOUT).status_code == 200
+
+
+def test_a_sensor_gateways_token_opens_its_own_route_and_nothing_else(worlds: Worlds) -> None:
+    """The other side of the gateway route's row: with the very body every session was
+    refused, the gateway is let in; everywhere else its token is worth no more than none."""
+    gateway = Client(worlds.url, worlds.gateway_token)
+    anonymous = cases()[0]
+    # Signing out answers any bearer string and ends the session it names, if any: none
+    # here. The gateway's later report (its row comes after) shows its token still works.
+    own = {READINGS: 200, ("POST", "/auth/logout"): 204}
+    wrong = []
+    for route, row in EXPECTED.items():
+        expected = own.get(route, row[COLUMNS.index("anonymous")])
+        got = call(worlds, route, anonymous, as_client=gateway)
+        if got != expected:
+            wrong.append(f"{route[0]} {route[1]} as the gateway: {got}, expected {expected}")
+    assert wrong == [], "\n".join(wrong)

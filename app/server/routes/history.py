@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import Field
 
 from app.domain.enums import Role
+from app.schemas.base import ErrorBody
 from app.schemas.stream import Snapshot
 from app.server.deps import Ctx, require_roles
 from app.services import history
@@ -24,6 +25,7 @@ class StateAt(Snapshot):
     # Supervisors look back; the unattended wall, the desks and duty services see the
     # live state only.
     dependencies=[require_roles(Role.SUPERVISOR, Role.ADMIN)],
+    responses={s: {"model": ErrorBody} for s in (401, 403, 422)},
     summary="The state at a past moment, rebuilt from the change log",
     description="Every change stamped at or before ``at`` (the service's clock), replayed "
     "in order onto an empty state. ``seq`` is the last change replayed. Without ``at``: "
