@@ -33,6 +33,8 @@ class Action(StrEnum):
     REOPEN = "reopen"
     CANCEL = "cancel"
     MERGE = "merge"
+    # Undoes a merge: the duplicate turns out to be a separate event after all.
+    SPLIT = "split"
 
 
 class Role(StrEnum):

@@ -29,6 +29,10 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
     # A resolution that turns out false ("the water is still running") goes back to work.
     (S.RESOLVED, A.REOPEN): S.REGISTERED,
     (S.CLOSED, A.REOPEN): S.REGISTERED,
+    # A split returns the incident to the status it had before the merge (``restore`` in
+    # ``next_status``, which the service reads from the merge's journal row). Registered
+    # stands here for a merge whose earlier status is not known: open, verified, on the desk.
+    (S.MERGED, A.SPLIT): S.REGISTERED,
 }
 
 _DESK = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN})
@@ -43,6 +47,8 @@ ACTION_ROLES: dict[Action, frozenset[Role]] = {
     A.REOPEN: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     A.CANCEL: _DESK,
     A.MERGE: _DESK,
+    # Whoever may merge may undo a mistaken merge: the journal keeps both.
+    A.SPLIT: _DESK,
 }
 
 REOPEN_WINDOW = timedelta(hours=24)
@@ -82,8 +88,10 @@ def next_status(
     now: datetime | None = None,
     closed_at: datetime | None = None,
     reason: str | None = None,
+    restore: Status | None = None,
 ) -> Status:
-    """The status after ``action``, or ``TransitionRefused`` saying why in words."""
+    """The status after ``action``, or ``TransitionRefused`` saying why in words.
+    ``restore``: for a split, the status the incident had before it was merged."""
     target = TRANSITIONS.get((status, action))
     if target is None:
         raise TransitionRefused(
@@ -114,4 +122,9 @@ def next_status(
                     status=status.value,
                     action=action.value,
                 )
+    if action is A.SPLIT and restore is not None:
+        # Only a status an incident can be merged from is one a split can return it to.
+        if (restore, A.MERGE) not in TRANSITIONS:
+            raise ValueError(f"a split cannot restore the status {restore.value!r}")
+        return restore
     return target

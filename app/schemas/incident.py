@@ -214,6 +214,8 @@ class CallerOut(Out):
     name: str | None
     phone: str | None
     created_at: datetime
+    # Set for a caller of a duplicate merged into the incident read: that duplicate's number.
+    merged_from: str | None = None
 
 
 class IncidentDetail(Out):

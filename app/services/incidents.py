@@ -6,6 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -14,7 +15,15 @@ from app.domain.enums import UNATTENDED_SOURCES, Action, Priority, Status
 from app.domain.routing import RoutingRules
 from app.domain.timezone import to_city
 from app.domain.transitions import STATUS_STAMPS, next_status
-from app.models import Caller, Incident, IncidentCounter, IncidentTypeRow, Note, SettingRow
+from app.models import (
+    Caller,
+    ChangeLog,
+    Incident,
+    IncidentCounter,
+    IncidentTypeRow,
+    Note,
+    SettingRow,
+)
 from app.schemas.incident import AddressIn, CallerIn, IncidentAction, IncidentCreate, IncidentPatch
 from app.services import gazetteer
 from app.services.access import (
@@ -234,8 +243,13 @@ def act(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentActio
         incident, old = begin_edit(ctx, session, journal, actor, incident_id, body.base_version)
         now = journal.now
         status = Status(incident.status)
+        restore = (_status_before_merge(session, incident.id)
+                   if body.action is Action.SPLIT and status is Status.MERGED else None)
         target = next_status(status, body.action, actor.role, now=now,
-                             closed_at=incident.closed_at, reason=body.reason)
+                             closed_at=incident.closed_at, reason=body.reason, restore=restore)
+        # The incident the other one is (or was) merged into: it is told in its own notes,
+        # so its card and timeline show the duplicate without opening it.
+        host: Incident | None = None
         if body.action is Action.REOPEN:
             incident.reopened_at = now
             incident.resolved_at = incident.closed_at = None
@@ -248,6 +262,11 @@ def act(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentActio
                 raise Invalid(f"Incident {incident.number} can be merged only into another "
                               "open incident.")
             incident.merged_into_id = into.id
+            host = into
+        elif body.action is Action.SPLIT:
+            host = (session.get(Incident, incident.merged_into_id)
+                    if incident.merged_into_id is not None else None)
+            incident.merged_into_id = None
         if body.action is Action.CLOSE:
             incident.result = (body.result or "").strip()
         stamp = STATUS_STAMPS.get(target)
@@ -261,9 +280,28 @@ def act(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentActio
                         incident_state(incident), incident_id=incident.id, room=incident.room)
         if body.reason and body.reason.strip():
             add_note(session, journal, incident, f"{body.action.value}: {body.reason.strip()}")
+        if host is not None:
+            # Written in the room's language, like the service's other notes.
+            add_note(session, journal, host,
+                     f"Присоединено происшествие {incident.number} (дубликат)."
+                     if body.action is Action.MERGE else
+                     f"Происшествие {incident.number} отделено: объединение отменено, "
+                     f"оно снова ведётся отдельно.")
         return 200, incident_detail(session, incident)
 
     return run_mutation(ctx, actor, body, work)
+
+
+def _status_before_merge(session: Session, incident_id: int) -> Status | None:
+    """The status the incident had when it was last merged, from the merge's journal row:
+    the journal keeps it, so the incident needs no column of its own for it."""
+    before = session.scalars(
+        select(ChangeLog.before)
+        .where(ChangeLog.incident_id == incident_id, ChangeLog.kind == "incident.merge")
+        .order_by(ChangeLog.seq.desc()).limit(1)
+    ).first()
+    status = (before or {}).get("status")
+    return Status(status) if status else None
 
 
 def get_detail(ctx: ServiceContext, actor: Actor, incident_id: int) -> dict[str, Any]:

@@ -42,13 +42,20 @@ def read_callers(ctx: ServiceContext, actor: Actor, incident_id: int) -> list[Ca
     with ctx.db.write() as session:
         incident = load_incident(session, incident_id, lock=False)
         require_room(actor, incident.room)
+        # A merge keeps the duplicate's callers where they are; they are read through the
+        # incident it was merged into, marked with the duplicate's number (a split undoes it
+        # by clearing the link, with nothing to move back).
+        merged = {r.id: r.number for r in session.execute(
+            select(Incident.id, Incident.number).where(Incident.merged_into_id == incident_id))}
         rows = session.scalars(
-            select(Caller).where(Caller.incident_id == incident_id, Caller.erased_at.is_(None))
+            select(Caller).where(Caller.incident_id.in_([incident_id, *merged]),
+                                 Caller.erased_at.is_(None))
             .order_by(Caller.id)
         ).all()
         session.add(PersonalDataRead(user_id=actor.id, at=ctx.clock(), incident_id=incident_id,
                                      purpose="incident_card"))
-        return [CallerOut.model_validate(r) for r in rows]
+        return [CallerOut.model_validate(r).model_copy(
+                    update={"merged_from": merged.get(r.incident_id)}) for r in rows]
 
 
 def incidents_by_phone(ctx: ServiceContext, actor: Actor, phone: str) -> list[dict[str, Any]]:

@@ -87,6 +87,10 @@ def act(incident: dict[str, Any], action: str, user: dict[str, Any], now: dateti
         patch.update(reopened_at=_iso(now), resolved_at=None, closed_at=None, result=None)
     if action == Action.CLOSE:
         patch["result"] = (result or "").strip()
+    if action == Action.SPLIT:
+        # The status it returns to is in the service's journal; the table's stand-in shows
+        # until the service's answer replaces it.
+        patch["merged_into_id"] = None
     stamp = STATUS_STAMPS.get(target)
     if stamp and incident.get(stamp) is None:
         patch[stamp] = _iso(now)

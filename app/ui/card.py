@@ -42,13 +42,14 @@ STAGE_COLUMNS = ("handed_over_at", "acknowledged_at", "crew_dispatched_at", "on_
                  "resolved_at")
 # Actions the card offers as buttons; dispatch happens by handing over, start by a service.
 CARD_ACTIONS = (Action.REGISTER, Action.RESOLVE, Action.CLOSE, Action.CANCEL, Action.MERGE,
-                Action.REOPEN)
+                Action.SPLIT, Action.REOPEN)
 ACTION_KEYS = {
     Action.REGISTER: "Ctrl+R",
     Action.RESOLVE: "Ctrl+Shift+R",
     Action.CLOSE: "Ctrl+Shift+C",
     Action.CANCEL: "Ctrl+Shift+X",
     Action.MERGE: "Ctrl+Shift+M",
+    Action.SPLIT: "Ctrl+Shift+U",  # U for "unmerge"
     Action.REOPEN: "Ctrl+Shift+O",
 }
 

@@ -24,6 +24,7 @@ from app.ui.bridge import SyncBridge
 from app.ui.card import IncidentCard
 from app.ui.catalog_view import CatalogView
 from app.ui.conflicts import ConflictsDialog
+from app.ui.escalation import EscalationWatch, NoticeList, is_supervisor
 from app.ui.i18n import LANGUAGES
 from app.ui.intake import IntakeDialog
 from app.ui.live_status import LiveStatusBar
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.card_dock)
         scroll.setMinimumWidth(520)
         self.setStatusBar(LiveStatusBar(bridge, self))
+        self._make_escalation(user)
         self.map_view: MapView | None = None
         self.map: MapController | None = None
         if basemap is not None:
@@ -127,6 +129,23 @@ class MainWindow(QMainWindow):
         self.queue.current_changed.connect(self.map.select)
         self.map.reload()
 
+    def _make_escalation(self, user: dict[str, Any]) -> None:
+        """Past a norm: a sound for everyone in the room, a clickable notice for its
+        supervisors (the people who step in)."""
+        self.escalation = EscalationWatch(self.client.store, self.catalog, self.sounds,
+                                          room=user.get("room"), now=self.client.server_now,
+                                          parent=self)
+        self.bridge.changes.connect(self.escalation.apply)
+        self.bridge.reset.connect(self.escalation.reload)
+        self.notices: NoticeList | None = None
+        if is_supervisor(user):
+            self.notices = NoticeList(self.escalation, self.catalog, self.statusBar())
+            self.notices.open_incident.connect(self.open_card)
+            dock = QDockWidget(self.tr("Past the norm"), self)
+            dock.setObjectName("escalationDock")
+            dock.setWidget(self.notices)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
         # Dock sizes are only honoured once the window has its own size.
@@ -162,6 +181,10 @@ class MainWindow(QMainWindow):
         wall = QAction(self.tr("Open the &wall in a window"), self)
         wall.triggered.connect(self.open_wall)
         view.addAction(wall)
+        compliance = QAction(self.tr("Shift &compliance…"), self)
+        compliance.setObjectName("complianceAction")
+        compliance.triggered.connect(self.open_compliance)
+        view.addAction(compliance)
         if (self.client.user or {}).get("role") in ("supervisor", "admin"):
             # The service answers looks back and reports to these roles only; others never
             # see the items.
@@ -191,6 +214,16 @@ class MainWindow(QMainWindow):
         from app.ui.reports import open_reports_window  # loaded only when someone asks
 
         return open_reports_window(self.bridge, self.catalog, parent=self)
+
+    def open_compliance(self) -> QWidget:
+        """Each norm's share kept and percentiles for the shift, from the replica."""
+        from app.ui.compliance import ShiftComplianceDialog
+
+        dialog = ShiftComplianceDialog(self.client.store, self.catalog,
+                                       now=self.client.server_now, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def set_language(self, code: str) -> None:
         """Kept per workstation; the console starts in it next time."""

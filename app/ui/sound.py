@@ -10,6 +10,13 @@ from PySide6.QtWidgets import QApplication
 
 SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "sounds"
 
+# The events the console plays, each with resources/sounds/<name>.wav: distinct sounds, so
+# an operator can tell a new arrival from a missed norm without looking.
+EVENTS = (
+    "unclaimed",  # an incident arrived by itself and nobody has taken it (unclaimed.py)
+    "overdue",  # an incident of the room went past one of its norms (escalation.py)
+)
+
 
 class SoundEvents(QObject):
     played = Signal(str)  # the event name, whatever the device did with it

@@ -56,6 +56,7 @@ ACTION = {
     "reopen": QT_TRANSLATE_NOOP("Words", "Reopen"),
     "cancel": QT_TRANSLATE_NOOP("Words", "Cancel incident"),
     "merge": QT_TRANSLATE_NOOP("Words", "Merge into…"),
+    "split": QT_TRANSLATE_NOOP("Words", "Split (undo merge)"),
     "start": QT_TRANSLATE_NOOP("Words", "Start work"),
 }
 
@@ -76,6 +77,7 @@ KIND = {
     "incident.reopen": QT_TRANSLATE_NOOP("Words", "reopened"),
     "incident.cancel": QT_TRANSLATE_NOOP("Words", "cancelled"),
     "incident.merge": QT_TRANSLATE_NOOP("Words", "merged into another incident"),
+    "incident.split": QT_TRANSLATE_NOOP("Words", "split off: merge undone"),
     "incident.start": QT_TRANSLATE_NOOP("Words", "work started"),
     "claim.taken": QT_TRANSLATE_NOOP("Words", "took the incident"),
     "claim.taken_over": QT_TRANSLATE_NOOP("Words", "took the incident over"),

@@ -126,6 +126,34 @@
     </message>
 </context>
 <context>
+    <name>Escalation</name>
+    <message>
+        <location filename="../../app/ui/escalation.py" line="31"/>
+        <source>registration</source>
+        <translation>регистрация</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/escalation.py" line="32"/>
+        <source>hand-over</source>
+        <translation>передача службе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/escalation.py" line="33"/>
+        <source>acknowledgement</source>
+        <translation>подтверждение приёма</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/escalation.py" line="34"/>
+        <source>arrival</source>
+        <translation>прибытие</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/escalation.py" line="35"/>
+        <source>resolution</source>
+        <translation>решение</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionsPanel</name>
     <message>
         <location filename="../../app/ui/wall/panels/exceptions.py" line="61"/>
@@ -239,322 +267,322 @@
 <context>
     <name>IncidentCard</name>
     <message>
-        <location filename="../../app/ui/card.py" line="80"/>
+        <location filename="../../app/ui/card.py" line="81"/>
         <source>Take (Ctrl+K)</source>
         <translation>Взять (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="81"/>
+        <location filename="../../app/ui/card.py" line="82"/>
         <source>Take the incident to work on it — Ctrl+K</source>
         <translation>Взять происшествие в работу — Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="82"/>
+        <location filename="../../app/ui/card.py" line="83"/>
         <source>Release</source>
         <translation>Отпустить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="83"/>
+        <location filename="../../app/ui/card.py" line="84"/>
         <source>Let others work on it — Ctrl+Shift+K</source>
         <translation>Освободить для других — Ctrl+Shift+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="84"/>
+        <location filename="../../app/ui/card.py" line="85"/>
         <source>Take over</source>
         <translation>Перехватить</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="85"/>
+        <location filename="../../app/ui/card.py" line="86"/>
         <source>Supervisor: take the incident from its holder — Ctrl+Alt+K</source>
         <translation>Старший смены: забрать происшествие у держателя — Ctrl+Alt+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="96"/>
+        <location filename="../../app/ui/card.py" line="97"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="96"/>
+        <location filename="../../app/ui/card.py" line="97"/>
         <source>Received</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="97"/>
+        <location filename="../../app/ui/card.py" line="98"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="97"/>
+        <location filename="../../app/ui/card.py" line="98"/>
         <source>District</source>
         <translation>Район</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="98"/>
+        <location filename="../../app/ui/card.py" line="99"/>
         <source>Room</source>
         <translation>Зал</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="98"/>
+        <location filename="../../app/ui/card.py" line="99"/>
         <source>Place</source>
         <translation>Место</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="99"/>
+        <location filename="../../app/ui/card.py" line="100"/>
         <source>Intake</source>
         <translation>Приём</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="100"/>
+        <location filename="../../app/ui/card.py" line="101"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="101"/>
+        <location filename="../../app/ui/card.py" line="102"/>
         <source>Stamps</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="101"/>
+        <location filename="../../app/ui/card.py" line="102"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="111"/>
+        <location filename="../../app/ui/card.py" line="112"/>
         <source>Service</source>
         <translation>Служба</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="111"/>
+        <location filename="../../app/ui/card.py" line="112"/>
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="111"/>
+        <location filename="../../app/ui/card.py" line="112"/>
         <source>Handed</source>
         <translation>Передано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="111"/>
+        <location filename="../../app/ui/card.py" line="112"/>
         <source>Ack</source>
         <translation>Принято</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="112"/>
+        <location filename="../../app/ui/card.py" line="113"/>
         <source>Crew</source>
         <translation>Выезд</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="112"/>
+        <location filename="../../app/ui/card.py" line="113"/>
         <source>Scene</source>
         <translation>На месте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="112"/>
+        <location filename="../../app/ui/card.py" line="113"/>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="112"/>
+        <location filename="../../app/ui/card.py" line="113"/>
         <source>Norm</source>
         <translation>Норматив</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="123"/>
+        <location filename="../../app/ui/card.py" line="124"/>
         <source>Record for the selected hand-over: %s — Ctrl+%d</source>
         <translation>Отметить для выбранной передачи: %s — Ctrl+%d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="130"/>
+        <location filename="../../app/ui/card.py" line="131"/>
         <source>Services to hand over to; the incident type ticks its default ones</source>
         <translation>Службы для передачи; тип происшествия отмечает свои службы по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="140"/>
+        <location filename="../../app/ui/card.py" line="141"/>
         <source>Hand over to the ticked services (Ctrl+H)</source>
         <translation>Передать отмеченным службам (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="141"/>
+        <location filename="../../app/ui/card.py" line="142"/>
         <source>Hand the incident over — Ctrl+H</source>
         <translation>Передать происшествие — Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="142"/>
+        <location filename="../../app/ui/card.py" line="143"/>
         <source>Hand-overs</source>
         <translation>Передачи в службы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="154"/>
+        <location filename="../../app/ui/card.py" line="155"/>
         <source>Save (Ctrl+S)</source>
         <translation>Сохранить (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="155"/>
+        <location filename="../../app/ui/card.py" line="156"/>
         <source>Save the priority and description — Ctrl+S</source>
         <translation>Сохранить приоритет и описание — Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="158"/>
+        <location filename="../../app/ui/card.py" line="159"/>
         <source>Edit</source>
         <translation>Изменение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="166"/>
+        <location filename="../../app/ui/card.py" line="167"/>
         <source>result of closing, or reason to cancel or reopen</source>
         <translation>результат закрытия или причина отмены/возобновления</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="178"/>
+        <location filename="../../app/ui/card.py" line="179"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="187"/>
+        <location filename="../../app/ui/card.py" line="188"/>
         <source>a note for the room (Enter adds it)</source>
         <translation>заметка для зала (Enter — добавить)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="190"/>
+        <location filename="../../app/ui/card.py" line="191"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="194"/>
+        <location filename="../../app/ui/card.py" line="195"/>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="265"/>
+        <location filename="../../app/ui/card.py" line="266"/>
         <source>No incident selected</source>
         <translation>Происшествие не выбрано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="271"/>
+        <location filename="../../app/ui/card.py" line="272"/>
         <source>Held by you</source>
         <translation>В работе у вас</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="272"/>
+        <location filename="../../app/ui/card.py" line="273"/>
         <source>Held by %s</source>
         <translation>В работе у: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="272"/>
+        <location filename="../../app/ui/card.py" line="273"/>
         <source>Not held</source>
         <translation>Никто не взял</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="282"/>
+        <location filename="../../app/ui/card.py" line="283"/>
         <source>entrance %s</source>
         <translation>подъезд %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="282"/>
+        <location filename="../../app/ui/card.py" line="283"/>
         <source>floor %s</source>
         <translation>этаж %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="283"/>
+        <location filename="../../app/ui/card.py" line="284"/>
         <source>flat %s</source>
         <translation>кв. %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="290"/>
+        <location filename="../../app/ui/card.py" line="291"/>
         <source>registered in %s</source>
         <translation>зарегистрировано за %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="294"/>
+        <location filename="../../app/ui/card.py" line="295"/>
         <source>registered</source>
         <translation>зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="295"/>
+        <location filename="../../app/ui/card.py" line="296"/>
         <source>dispatched</source>
         <translation>передано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="296"/>
+        <location filename="../../app/ui/card.py" line="297"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="297"/>
+        <location filename="../../app/ui/card.py" line="298"/>
         <source>resolved</source>
         <translation>решено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="298"/>
+        <location filename="../../app/ui/card.py" line="299"/>
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="336"/>
+        <location filename="../../app/ui/card.py" line="337"/>
         <source>ack in %s</source>
         <translation>подтверждение через %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="337"/>
+        <location filename="../../app/ui/card.py" line="338"/>
         <source>ack late by %s</source>
         <translation>подтверждение просрочено на %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="353"/>
+        <location filename="../../app/ui/card.py" line="354"/>
         <source>Not sent yet: its history starts when the service takes it.</source>
         <translation>Ещё не отправлено: хронология начнётся, когда сервер его примет.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="359"/>
+        <location filename="../../app/ui/card.py" line="360"/>
         <source>The history is shown when the service can be reached again.</source>
         <translation>Хронология появится, когда сервер снова станет доступен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="392"/>
+        <location filename="../../app/ui/card.py" line="393"/>
         <source>(recorded offline, reached the service at %1)</source>
         <translation>(записано без связи, поступило на сервер в %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="423"/>
+        <location filename="../../app/ui/card.py" line="424"/>
         <source>The service cannot be reached; nothing was changed. Try again.</source>
         <translation>Сервер недоступен; ничего не изменено. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="426"/>
+        <location filename="../../app/ui/card.py" line="427"/>
         <source>Someone else changed this incident meanwhile; the card now shows their version. Check it and repeat your action.</source>
         <translation>Происшествие тем временем изменил другой пользователь; карточка показывает новую версию. Проверьте её и повторите действие.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="441"/>
+        <location filename="../../app/ui/card.py" line="442"/>
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="448"/>
+        <location filename="../../app/ui/card.py" line="449"/>
         <source>Saved on this console: it is sent when the service can be reached again.</source>
         <translation>Сохранено на этом рабочем месте: будет отправлено, когда сервер снова станет доступен.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="472"/>
+        <location filename="../../app/ui/card.py" line="473"/>
         <source>Select a hand-over first.</source>
         <translation>Сначала выберите передачу.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="484"/>
+        <location filename="../../app/ui/card.py" line="485"/>
         <source>Tick at least one duty service.</source>
         <translation>Отметьте хотя бы одну службу.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="495"/>
+        <location filename="../../app/ui/card.py" line="496"/>
         <source>Merge</source>
         <translation>Объединение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="496"/>
+        <location filename="../../app/ui/card.py" line="497"/>
         <source>Number of the incident to merge into:</source>
         <translation>Номер происшествия, в которое объединить:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card.py" line="502"/>
+        <location filename="../../app/ui/card.py" line="503"/>
         <source>There is no incident %s in the room&apos;s state.</source>
         <translation>Происшествия %s нет в данных зала.</translation>
     </message>
@@ -1022,92 +1050,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="51"/>
+        <location filename="../../app/ui/main_window.py" line="52"/>
         <source>City dispatch — %s (%s)</source>
         <translation>ЕДДС — %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Incident card</source>
         <translation>Карточка происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>City map</source>
         <translation>Карта города</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>Show only what the queue shows</source>
         <translation>Показывать только то, что в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>Apply the queue&apos;s filter to the map too</source>
         <translation>Применять фильтр очереди и к карте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
+        <source>Past the norm</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>&amp;Incident</source>
         <translation>&amp;Происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>&amp;New incident</source>
         <translation>&amp;Новое происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>&amp;Take the oldest unclaimed</source>
         <translation>&amp;Взять самое давнее невзятое</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>&amp;Search the queue</source>
         <translation>&amp;Поиск в очереди</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;Queue</source>
         <translation>&amp;Очередь</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;Card</source>
         <translation>&amp;Карточка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;Refused changes…</source>
         <translation>&amp;Отклонённые изменения…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>Open the &amp;wall in a window</source>
         <translation>Открыть &amp;видеостену в окне</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
+        <source>Shift &amp;compliance…</source>
+        <translation>&amp;Соблюдение нормативов за смену…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>Wall, &amp;back in time…</source>
         <translation>Видеостена: &amp;назад во времени…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>&amp;Reports…</source>
         <translation>&amp;Отчёты…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>The language changes when the console is started again.</source>
         <translation>Язык сменится при следующем запуске консоли.</translation>
     </message>
@@ -1146,6 +1184,24 @@
         <location filename="../../app/ui/wall/panels/map.py" line="60"/>
         <source>City map</source>
         <translation>Карта города</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeList</name>
+    <message>
+        <location filename="../../app/ui/escalation.py" line="140"/>
+        <source>Incidents past a norm; click one to open its card</source>
+        <translation>Происшествия с просроченным нормативом; щелчок открывает карточку</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/escalation.py" line="147"/>
+        <source>%1 is past its %2 norm (%3)</source>
+        <translation>%1: просрочен норматив «%2» (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/escalation.py" line="149"/>
+        <source>%1 is past its %2 norm</source>
+        <translation>%1: просрочен норматив «%2»</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1613,79 @@
     </message>
 </context>
 <context>
+    <name>ShiftComplianceDialog</name>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="59"/>
+        <source>Shift compliance</source>
+        <translation>Соблюдение нормативов за смену</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="69"/>
+        <source>◀ Previous shift</source>
+        <translation>◀ Предыдущая смена</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="71"/>
+        <source>Next shift ▶</source>
+        <translation>Следующая смена ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="73"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="84"/>
+        <source>Step</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="84"/>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="84"/>
+        <source>Within norm</source>
+        <translation>В нормативе</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="84"/>
+        <source>90%</source>
+        <translation>90%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="85"/>
+        <source>95%</source>
+        <translation>95%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="85"/>
+        <source>98%</source>
+        <translation>98%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="85"/>
+        <source>Norm</source>
+        <translation>Норматив</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="90"/>
+        <source>Steps done by incidents received in the shift. Percentiles by nearest rank: 90% of the steps took no longer. Norms differ by incident type.</source>
+        <translation>Этапы, выполненные по происшествиям, поступившим за смену. Процентили по ближайшему рангу: 90% этапов заняли не больше. Нормативы зависят от типа происшествия.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="115"/>
+        <source>Shift %s</source>
+        <translation>Смена %s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compliance.py" line="118"/>
+        <source>Received in the shift: %d</source>
+        <translation>Поступило за смену: %d</translation>
+    </message>
+</context>
+<context>
     <name>TrendsPanel</name>
     <message>
         <location filename="../../app/ui/wall/panels/trends.py" line="142"/>
@@ -1725,20 +1854,20 @@
     <message>
         <location filename="../../app/ui/words.py" line="12"/>
         <location filename="../../app/ui/words.py" line="38"/>
-        <location filename="../../app/ui/words.py" line="73"/>
         <location filename="../../app/ui/words.py" line="74"/>
+        <location filename="../../app/ui/words.py" line="75"/>
         <source>resolved</source>
         <translation>решено</translation>
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="13"/>
-        <location filename="../../app/ui/words.py" line="75"/>
+        <location filename="../../app/ui/words.py" line="76"/>
         <source>closed</source>
         <translation>закрыто</translation>
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="14"/>
-        <location filename="../../app/ui/words.py" line="77"/>
+        <location filename="../../app/ui/words.py" line="78"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -1794,7 +1923,7 @@
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="34"/>
-        <location filename="../../app/ui/words.py" line="71"/>
+        <location filename="../../app/ui/words.py" line="72"/>
         <source>handed over</source>
         <translation>передано</translation>
     </message>
@@ -1805,7 +1934,7 @@
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="36"/>
-        <location filename="../../app/ui/words.py" line="87"/>
+        <location filename="../../app/ui/words.py" line="89"/>
         <source>crew dispatched</source>
         <translation>бригада выехала</translation>
     </message>
@@ -1851,97 +1980,107 @@
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="59"/>
+        <source>Split (undo merge)</source>
+        <translation>Разделить (отменить объединение)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="60"/>
         <source>Start work</source>
         <translation>Начать работу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="68"/>
+        <location filename="../../app/ui/words.py" line="69"/>
         <source>registered the incident</source>
         <translation>зарегистрировал(а) происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="69"/>
+        <location filename="../../app/ui/words.py" line="70"/>
         <source>changed</source>
         <translation>изменил(а)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="70"/>
+        <location filename="../../app/ui/words.py" line="71"/>
         <source>verified and registered</source>
         <translation>проверил(а) и зарегистрировал(а)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="72"/>
-        <location filename="../../app/ui/words.py" line="79"/>
+        <location filename="../../app/ui/words.py" line="73"/>
+        <location filename="../../app/ui/words.py" line="81"/>
         <source>work started</source>
         <translation>начаты работы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="76"/>
+        <location filename="../../app/ui/words.py" line="77"/>
         <source>reopened</source>
         <translation>возобновлено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="78"/>
+        <location filename="../../app/ui/words.py" line="79"/>
         <source>merged into another incident</source>
         <translation>объединено с другим происшествием</translation>
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="80"/>
+        <source>split off: merge undone</source>
+        <translation>отделено: объединение отменено</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="82"/>
         <source>took the incident</source>
         <translation>взял(а) в работу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="81"/>
+        <location filename="../../app/ui/words.py" line="83"/>
         <source>took the incident over</source>
         <translation>перехватил(а) происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="82"/>
+        <location filename="../../app/ui/words.py" line="84"/>
         <source>released the incident</source>
         <translation>освободил(а) происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="83"/>
+        <location filename="../../app/ui/words.py" line="85"/>
         <source>claim expired</source>
         <translation>истекла блокировка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="84"/>
+        <location filename="../../app/ui/words.py" line="86"/>
         <source>handed over to a duty service</source>
         <translation>передано в службу</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="85"/>
+        <location filename="../../app/ui/words.py" line="87"/>
         <source>handed over again</source>
         <translation>передано повторно</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="86"/>
+        <location filename="../../app/ui/words.py" line="88"/>
         <source>duty service acknowledged</source>
         <translation>служба подтвердила приём</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="88"/>
+        <location filename="../../app/ui/words.py" line="90"/>
         <source>crew on scene</source>
         <translation>бригада на месте</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="89"/>
+        <location filename="../../app/ui/words.py" line="91"/>
         <source>duty service reported resolved</source>
         <translation>служба доложила о выполнении</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="90"/>
+        <location filename="../../app/ui/words.py" line="92"/>
         <source>hand-over recalled</source>
         <translation>передача отозвана</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="91"/>
+        <location filename="../../app/ui/words.py" line="93"/>
         <source>note</source>
         <translation>заметка</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="92"/>
+        <location filename="../../app/ui/words.py" line="94"/>
         <source>caller added</source>
         <translation>добавлен заявитель</translation>
     </message>

@@ -352,3 +352,13 @@ def test_trend_current_hour_counts_up_to_now_only():
     assert t.ghost["utilities"] == [0, 1]  # 5 at 12000; 3 at 14000 is past the cut
     with pytest.raises(ValueError, match="at least one hour"):
         trend(INCIDENTS, NOW, hours=0)
+
+
+def test_shift_stats_p90_p95_p98_apart():
+    # Twenty registrations taking 10, 20 … 200 s against 120: 12 within (0.6). Nearest rank
+    # of 20: p90 ceil(18) = 18th = 180, p95 ceil(19) = 19th = 190, p98 ceil(19.6) = 20th =
+    # 200; mean 2100 / 20 = 105.
+    twenty = [inc(100 + i, "water_main", SI.REGISTERED, 60 * i, 60 * i + 10 * i)
+              for i in range(1, 21)]
+    st = shift_stats(twenty, TYPES, ShiftCalendar().shift_at(T0))
+    assert st.compliance[K.REGISTRATION] == Compliance(20, 12, 0.6, 180, 190, 200, 105)

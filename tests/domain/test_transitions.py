@@ -32,6 +32,8 @@ EXPECTED: dict[tuple[Status, Action], Status] = {
     (S.RESOLVED, A.CLOSE): S.CLOSED,
     (S.RESOLVED, A.REOPEN): S.REGISTERED,
     (S.CLOSED, A.REOPEN): S.REGISTERED,
+    # A merge undone; without the earlier status known, back to registered (see below).
+    (S.MERGED, A.SPLIT): S.REGISTERED,
 }
 DESK = {R.OPERATOR, R.SUPERVISOR, R.ADMIN}
 EXPECTED_ROLES: dict[Action, set[Role]] = {
@@ -43,6 +45,7 @@ EXPECTED_ROLES: dict[Action, set[Role]] = {
     A.REOPEN: {R.SUPERVISOR, R.ADMIN},
     A.CANCEL: DESK,
     A.MERGE: DESK,
+    A.SPLIT: DESK,
 }
 WORDS = {
     S.NEW: "new",
@@ -121,9 +124,33 @@ def test_what_people_see_in_the_menus():
     assert allowed_actions(S.CLOSED, R.SUPERVISOR) == [A.REOPEN]
     for status in Status:
         assert allowed_actions(status, R.WALL) == []
-    for final in (S.CANCELLED, S.MERGED):
-        for role in Role:
-            assert allowed_actions(final, role) == []
+    for role in Role:
+        assert allowed_actions(S.CANCELLED, role) == []
+    # A merged incident is final but for undoing the merge, which is the desk's to do.
+    for role in DESK:
+        assert allowed_actions(S.MERGED, role) == [A.SPLIT]
+    assert allowed_actions(S.MERGED, R.DUTY_SERVICE) == []
+
+
+@pytest.mark.parametrize("before", [S.NEW, S.REGISTERED, S.DISPATCHED, S.IN_PROGRESS])
+def test_split_returns_to_the_status_before_the_merge(before):
+    assert next_status(S.MERGED, A.SPLIT, R.OPERATOR, restore=before) is before
+
+
+@pytest.mark.parametrize("before", [S.RESOLVED, S.CLOSED, S.CANCELLED, S.MERGED])
+def test_split_cannot_restore_a_status_nothing_is_merged_from(before):
+    # Only open incidents are merged, so the journal cannot hold any other earlier status:
+    # one here is a programming error, not an operator's mistake.
+    with pytest.raises(ValueError, match="cannot restore"):
+        next_status(S.MERGED, A.SPLIT, R.OPERATOR, restore=before)
+
+
+def test_split_of_an_incident_that_is_not_merged_is_refused_in_words():
+    with pytest.raises(TransitionRefused) as caught:
+        next_status(S.REGISTERED, A.SPLIT, R.OPERATOR, restore=S.NEW)
+    assert caught.value.message == (
+        "An incident that is registered cannot be given the action 'split'."
+    )
 
 
 def test_unknown_move_message_reads_as_a_sentence():

@@ -78,3 +78,40 @@ def test_a_note_typed_on_the_card_reaches_the_other_console(console, qtbot) -> N
     qtbot.waitUntil(lambda: window.card.note.text() == "", timeout=10000)
     qtbot.waitUntil(lambda: any("жильцы эвакуированы" in other.card.notes.item(i).text()
                                 for i in range(other.card.notes.count())), timeout=10000)
+
+
+def test_a_merge_is_undone_from_the_card_with_its_key(console, qtbot) -> None:
+    window = console("operator")
+    kept = fresh(window)
+    dup = fresh(window, "снова запах газа, тот же подъезд")
+    qtbot.waitUntil(lambda: (window.client.store.get("incident", dup["id"]) or {})
+                    .get("claim_holder_id") is None, timeout=10000)
+    version = window.client.store.get("incident", dup["id"])["version"]
+    window.client.act(dup["id"], version, "merge", merge_into=kept["id"])
+    qtbot.waitUntil(lambda: (window.client.store.get("incident", dup["id"]) or {})
+                    .get("status") == "merged", timeout=10000)
+    open_card(window, qtbot, dup["id"])
+    card = window.card
+    split = card.action_buttons[Action.SPLIT]
+    qtbot.waitUntil(lambda: split.isVisibleTo(card), timeout=10000)
+    assert split.text() == "Split (undo merge)"
+    assert "Ctrl+Shift+U" in split.toolTip()
+    # A merged incident offers nothing else from its card.
+    assert [a for a, b in card.action_buttons.items() if b.isVisibleTo(card)] == [Action.SPLIT]
+    qtbot.keyClick(card, Qt.Key.Key_U,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "registered" in card.title.text(), timeout=10000)
+    assert not split.isVisibleTo(card)
+    assert window.client.store.get("incident", dup["id"])["merged_into_id"] is None
+
+    def lines() -> list[str]:
+        return [card.timeline.item(i).text() for i in range(card.timeline.count())]
+
+    qtbot.waitUntil(lambda: any("split off: merge undone" in x for x in lines()),
+                    timeout=10000)
+    assert any("merged into another incident" in x for x in lines())
+    # The incident it was merged into shows both moves in its own notes.
+    qtbot.waitUntil(lambda: len(window.client.store.notes_of(kept["id"])) == 2, timeout=10000)
+    notes = [n["text"] for n in window.client.store.notes_of(kept["id"])]
+    assert notes[0] == f"Присоединено происшествие {dup['number']} (дубликат)."
+    assert notes[1].startswith(f"Происшествие {dup['number']} отделено")
