@@ -4,6 +4,7 @@ service ends its session; the stream reconnects on its own."""
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 import threading
@@ -15,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.sync import SyncClient
+from app.sync import Offline, SyncClient
 from app.sync.stream import StreamState
 from app.ui.bridge import SyncBridge
 from app.ui.catalog_view import CatalogView
@@ -24,6 +25,7 @@ from app.ui.wall.layout import Layout, LayoutError, default_layout, load_layout,
 from app.ui.wall.window import WallFeed, WallWindow
 
 RELOGIN_SECONDS = 10
+log = logging.getLogger(__name__)
 
 
 def chosen_screen(store: QSettings, requested: int | None) -> int | None:
@@ -77,15 +79,31 @@ class Wall:
         self.client.close()
 
 
+def first_contact(client: SyncClient, who: str, password: str,
+                  retry_seconds: float) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Sign in and fetch what the windows are built from. An unattended wall may come up
+    before the service does (after a power cut both restart): it waits and tries again
+    rather than exit. A refused sign-in is a mistake in its set-up and is said at once."""
+    while True:
+        try:
+            client.login(who, password)
+            return client.catalog(), client.basemap()
+        except Offline:
+            log.warning("the dispatch service at %s cannot be reached; trying again in %g s",
+                        client.http.base_url, retry_seconds)
+            time.sleep(retry_seconds)
+
+
 def start_wall(url: str, *, login: tuple[str, str], layout: Layout, chosen: int | None,
-               replica: Path | None, language: str) -> Wall:
+               replica: Path | None, language: str,
+               retry_seconds: float = RELOGIN_SECONDS) -> Wall:
     """Signed in as ``login``, the windows open and the stream started; the caller runs
     the event loop (``run_wall``) or drives it (tests)."""
     who, password = login
     client = SyncClient(url, replica=replica)
-    _off_gui(lambda: client.login(who, password))
-    catalog = CatalogView.from_wire(_off_gui(client.catalog), language)  # type: ignore[arg-type]
-    basemap = _off_gui(client.basemap)
+    wire, basemap = _off_gui(  # type: ignore[misc]
+        lambda: first_contact(client, who, password, retry_seconds))
+    catalog = CatalogView.from_wire(wire, language)
     bridge = SyncBridge(client)
     feed = WallFeed(bridge, catalog)
 

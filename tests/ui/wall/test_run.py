@@ -4,6 +4,8 @@ cannot write; and the console's View menu opens the same wall in a window."""
 
 from __future__ import annotations
 
+import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -141,3 +143,40 @@ def test_the_console_menu_opens_the_wall_in_a_window_without_the_keys(console, q
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     assert QApplication.focusWidget() is focused
     assert not opened.isActiveWindow()
+
+
+def test_a_wall_started_before_the_service_waits_for_it(
+        qapp, qtbot, request: pytest.FixtureRequest, tmp_path: Path, caplog) -> None:
+    # After a power cut the wall's computer may boot before the service's: it must wait,
+    # not exit and leave the video wall dark.
+    from app.server.app import create_app
+    from app.server.embedded import free_port
+    from tests.conftest import fast_settings, fresh_database
+
+    port = free_port()
+    started: list[ServiceThread] = []
+    databases = fresh_database("sqlite", request, tmp_path)
+    url = next(databases)
+
+    def bring_up_after_the_wall_has_tried() -> None:
+        while "cannot be reached" not in caplog.text:
+            time.sleep(0.05)
+        started.append(ServiceThread(create_app(fast_settings(url)), port=port).start())
+
+    caplog.set_level("WARNING", logger="app.ui.wall.run")
+    helper = threading.Thread(target=bring_up_after_the_wall_has_tried, daemon=True)
+    helper.start()
+    w = start_wall(f"http://127.0.0.1:{port}", login=("wall", DEMO_PASSWORD),
+                   layout=default_layout(), chosen=None, replica=tmp_path / "wall.db",
+                   language="en", retry_seconds=0.2)
+    try:
+        for window in w.windows:
+            qtbot.addWidget(window)
+        assert "cannot be reached" in caplog.text
+        assert w.client.user is not None and w.client.user["role"] == "wall"
+        assert w.client.wait_live(15)
+    finally:
+        w.close()
+        for svc in started:
+            svc.stop()
+        next(databases, None)
