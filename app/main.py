@@ -49,6 +49,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--server", help="URL of a central service; embedded mode when absent")
     p.add_argument("--service-only", action="store_true",
                    help="start the embedded service and keep it running, without a window")
+    p.add_argument("--as", dest="as_login", metavar="LOGIN",
+                   help="embedded demo only: sign in as this demo user (e.g. supervisor, "
+                        "ds-gas for the gas service's board) instead of the operator")
     commands = p.add_subparsers(dest="command", metavar="{wall}")
     wall = commands.add_parser("wall", help="the video wall, full screen, read-only")
     wall.add_argument("--screen", type=int, metavar="N",
@@ -116,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         started.append(start_embedded(data_dir()))
         return started[0].url
 
+    login = (args.as_login, DEMO_PASSWORD) if args.as_login else None
     try:
-        return run_console(embedded, replicas=data_dir() / "replicas")
+        return run_console(embedded, replicas=data_dir() / "replicas", login=login)
     except KeyboardInterrupt:
         return 0
     finally:

@@ -14,6 +14,7 @@ from app.server import errors, logs
 from app.server.limits import BodyLimit
 from app.server.routes import (
     auth,
+    duty,
     history,
     incidents,
     open311,
@@ -72,7 +73,7 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     for router in (auth.router, users.router, reference.router, incidents.router,
                    state.router, personal.router, history.router, sensors.router,
-                   reports.router):
+                   reports.router, duty.router):
         app.include_router(router, prefix=API, responses={422: {"model": ErrorBody}})
     # Citizen apps speak Open311 GeoReport v2, at the address and in the format its
     # specification gives, beside the service's own API.

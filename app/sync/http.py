@@ -45,11 +45,12 @@ class Http:
         self.session.mount("https://", adapter)
 
     def request(self, method: str, path: str, *, json: Any = None,
-                params: dict[str, Any] | None = None) -> Any:
+                params: dict[str, Any] | None = None, timeout: float | None = None) -> Any:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
             r = self.session.request(method, f"{self.base_url}{API}{path}", json=json,
-                                     params=params, headers=headers, timeout=self.timeout,
+                                     params=params, headers=headers,
+                                     timeout=timeout or self.timeout,
                                      verify=self.verify)
         except requests.exceptions.SSLError as e:
             raise Untrusted(self.base_url, e) from e

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.maps.tiles import register_scheme
 from app.sync import ApiError, Offline, SyncClient
+from app.sync.duty import FeedState
 from app.sync.stream import StreamState
 from app.ui.bridge import SyncBridge
 from app.ui.catalog_view import CatalogView
+from app.ui.duty.window import DutyWindow
 from app.ui.i18n import install_translator
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
@@ -124,6 +126,33 @@ def make_application() -> tuple[QApplication, QSettings, str]:
     return app, store, language  # type: ignore[return-value]
 
 
+def _run_duty_console(app: QApplication, client: SyncClient, catalog: CatalogView) -> int:
+    """A duty service's account opens its own board, not the room's console: it sees
+    only the hand-overs given to it."""
+    window = DutyWindow(client.http, catalog, client.user or {})
+    asking = False
+
+    def on_state(state: str, _message: str) -> None:
+        nonlocal asking
+        if state != FeedState.SIGNED_OUT or asking:
+            return
+        asking = True
+        again = LoginDialog(embedded_url=None, server_url=client.http.base_url,
+                            login=(client.user or {}).get("login", ""),
+                            notice=window.tr("Your session has expired. Sign in again."),
+                            existing=client, parent=window)
+        again.exec()
+        asking = False
+
+    window.feed_state.connect(on_state)
+    window.showMaximized()
+    try:
+        return app.exec()
+    finally:
+        window.close()
+        client.close()
+
+
 def run_console(target: str | Callable[[], str], *,
                 login: tuple[str, str] | None = None, replicas: Path | None = None) -> int:
     """``target``: a central service's URL, or a function that starts the embedded one and
@@ -158,6 +187,8 @@ def run_console(target: str | Callable[[], str], *,
             client = dialog.client
             store.setValue("login", dialog.login.text().strip())
     catalog = CatalogView.from_wire(_off_gui(client.catalog), language)  # type: ignore[arg-type]
+    if (client.user or {}).get("role") == "duty_service":
+        return _run_duty_console(app, client, catalog)
     bridge = SyncBridge(client)
     window = MainWindow(bridge, catalog, store,
                         basemap=_off_gui(client.basemap))  # type: ignore[arg-type]

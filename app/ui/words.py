@@ -39,6 +39,13 @@ STAGE = {
     "recalled": QT_TRANSLATE_NOOP("Words", "recalled"),
 }
 
+CREW_STATUS = {
+    "available": QT_TRANSLATE_NOOP("Words", "available"),
+    "en_route": QT_TRANSLATE_NOOP("Words", "en route"),
+    "on_scene": QT_TRANSLATE_NOOP("Words", "on scene"),
+    "off_duty": QT_TRANSLATE_NOOP("Words", "off duty"),
+}
+
 # Short marks for the queue's services column: the text carries the stage, not colour alone.
 STAGE_MARK = {
     "handed_over": "…",

@@ -76,6 +76,7 @@ EXPECTED_TABLE: dict[tuple[str, str], str] = {
     ("GET", "/changes"):                            "401 200 200 200 200 200 200 200 200 403 403",
     ("GET", "/history/state"):                      "401 403 403 403 403 200 200 200 403 403 403",
     ("GET", "/reports"):                            "401 403 403 403 403 200 200 200 403 403 403",
+    ("GET", "/duty/board"):                         "401 403 403 403 403 403 403 403 403 200 200",
     # A sensor gateway's own token only: no person's session is one, whatever its role
     # (the gateway itself is let in: see the last test).
     ("POST", "/sensors/readings"):                  "401 401 401 401 401 401 401 401 401 401 401",
