@@ -9,9 +9,9 @@ TEST_ENV := QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox
 
 TS := resources/translations/dispatch_ru.ts
 QM := resources/translations/dispatch_ru.qm
-UI_SOURCES := $(sort $(wildcard app/ui/*.py app/ui/wall/*.py app/ui/wall/panels/*.py app/maps/*.py))
+UI_SOURCES := $(sort $(wildcard app/ui/*.py app/ui/*/*.py app/ui/wall/panels/*.py app/maps/*.py))
 
-.PHONY: run server test lint test-only test-long bench translations clean
+.PHONY: run server test lint test-only test-long bench translations dist clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ test: lint test-only
 test-long: $(STAMP)
 	$(TEST_ENV) $(BIN)/pytest -m slow -p no:cacheprovider || [ $$? -eq 5 ]  # 5: none yet
 
+# One-folder builds of the console and of the service (build/dispatch.spec), in build/dist.
+dist: $(STAMP) $(QM)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/dist --workpath build/work \
+		build/dispatch.spec
+
 # Every benchmark runs and prints its figures; the target fails if any missed its targets.
 bench: $(STAMP) $(QM)
 	@status=0; \
@@ -57,6 +62,10 @@ bench: $(STAMP) $(QM)
 	$(TEST_ENV) $(BIN)/python -m bench.wall_latency || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.wall_soak || status=1; \
 	exit $$status
+
+# The user guide's screenshots (docs/images/<lang>/), taken from the real console offscreen.
+screenshots: $(STAMP) $(QM)
+	$(TEST_ENV) $(BIN)/python -m docs.screenshots
 
 clean:
 	rm -rf $(VENV) build/dist build/work .pytest_cache

@@ -7,9 +7,10 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from app.models.db import migrate
+from app.models.db import MIGRATIONS, migrate
 from app.server.app import create_app, make_context
 from app.server.embedded import ServiceThread
 from app.server.settings import ServerSettings
@@ -52,6 +53,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--as", dest="as_login", metavar="LOGIN",
                    help="embedded demo only: sign in as this demo user (e.g. supervisor, "
                         "ds-gas for the gas service's board) instead of the operator")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="for checking a build: print the first window shown and whether the "
+                        "console's files are all there (one JSON line), then exit")
     commands = p.add_subparsers(dest="command", metavar="{wall}")
     wall = commands.add_parser("wall", help="the video wall, full screen, read-only")
     wall.add_argument("--screen", type=int, metavar="N",
@@ -67,6 +71,16 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def chosen_server(args: argparse.Namespace) -> str | None:
+    """The central service: ``--server`` wins; then the workstation's settings (Settings →
+    Server, kept as ``server``); none means the embedded demo."""
+    if args.server is not None:
+        return str(args.server)
+    from app.ui.console import settings
+
+    return str(settings().value("server", "") or "") or None
+
+
 def wall(args: argparse.Namespace) -> int:
     """The unattended wall, signed in with the read-only wall role. Its password comes
     from DISPATCH_WALL_PASSWORD; the demo's otherwise."""
@@ -75,8 +89,9 @@ def wall(args: argparse.Namespace) -> int:
     login = ("wall", os.environ.get("DISPATCH_WALL_PASSWORD", DEMO_PASSWORD))
     options = {"login": login, "screen": args.screen, "layout_file": args.layout,
                "replicas": data_dir() / "replicas"}
-    if args.server is not None:
-        return run_wall(args.server, **options)
+    server = chosen_server(args)
+    if server is not None:
+        return run_wall(server, **options)
     started: list[ServiceThread] = []
 
     def embedded() -> str:
@@ -90,6 +105,14 @@ def wall(args: argparse.Namespace) -> int:
     finally:
         for service in started:
             service.stop()
+
+
+def smoke_checks(args: argparse.Namespace) -> dict[str, Callable[[], bool]] | None:
+    """What a build's smoke test checks beyond the console's own files: the migrations the
+    embedded service runs on first start."""
+    if not args.smoke_test:
+        return None
+    return {"migrations": lambda: any((MIGRATIONS / "versions").glob("0001_*.py"))}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,8 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         return wall(args)
     from app.ui.console import run_console
 
-    if args.server is not None:
-        return run_console(args.server, replicas=data_dir() / "replicas")
+    server = chosen_server(args)
+    if server is not None:
+        return run_console(server, replicas=data_dir() / "replicas",
+                           smoke_test=smoke_checks(args))
     started: list[ServiceThread] = []
 
     def embedded() -> str:
@@ -121,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
 
     login = (args.as_login, DEMO_PASSWORD) if args.as_login else None
     try:
-        return run_console(embedded, replicas=data_dir() / "replicas", login=login)
+        return run_console(embedded, replicas=data_dir() / "replicas", login=login,
+                           smoke_test=smoke_checks(args))
     except KeyboardInterrupt:
         return 0
     finally:

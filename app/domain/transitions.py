@@ -53,6 +53,10 @@ ACTION_ROLES: dict[Action, frozenset[Role]] = {
 
 REOPEN_WINDOW = timedelta(hours=24)
 
+# Actions that would end an incident on which an emergency is in force: refused until the
+# emergency is lifted.
+BLOCKED_BY_EMERGENCY = frozenset({A.CLOSE, A.CANCEL, A.MERGE})
+
 STATUS_WORDS = {
     S.NEW: "new",
     S.REGISTERED: "registered",
@@ -89,9 +93,11 @@ def next_status(
     closed_at: datetime | None = None,
     reason: str | None = None,
     restore: Status | None = None,
+    emergency: bool = False,
 ) -> Status:
     """The status after ``action``, or ``TransitionRefused`` saying why in words.
-    ``restore``: for a split, the status the incident had before it was merged."""
+    ``restore``: for a split, the status the incident had before it was merged.
+    ``emergency``: an emergency is in force on the incident (declared, not lifted)."""
     target = TRANSITIONS.get((status, action))
     if target is None:
         raise TransitionRefused(
@@ -106,6 +112,13 @@ def next_status(
             status=status.value,
             action=action.value,
             role=role.value,
+        )
+    if emergency and action in BLOCKED_BY_EMERGENCY:
+        # The emergency's reports are tracked on the incident; it stays open until the
+        # emergency is formally ended.
+        raise TransitionRefused(
+            "An emergency is in force on this incident; lift the emergency first.",
+            status=status.value, action=action.value, emergency=True,
         )
     if action is A.REOPEN:
         if not (reason and reason.strip()):

@@ -1,6 +1,7 @@
 """SQLAlchemy 2 models of the central service. Importing this module registers every table."""
 
 from app.models.base import Base
+from app.models.emergency import EmergencyReport
 from app.models.gazetteer import AddressRow
 from app.models.incident import Crew, Handover, HandoverCrew, Incident, IncidentCounter, Note
 from app.models.journal import ChangeLog, LogHead, Mutation
@@ -15,6 +16,7 @@ from app.models.reference import (
     SettingRow,
 )
 from app.models.sensors import Sensor, SensorGateway
+from app.models.shift_handover import ShiftHandover
 from app.models.webhooks import Webhook, WebhookDelivery
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "ChangeLog",
     "Crew",
     "DutyServiceRow",
+    "EmergencyReport",
     "Handover",
     "HandoverCrew",
     "Incident",
@@ -42,6 +45,7 @@ __all__ = [
     "Sensor",
     "SensorGateway",
     "SettingRow",
+    "ShiftHandover",
     "User",
     "Webhook",
     "WebhookDelivery",

@@ -65,6 +65,14 @@ class Incident(Base):
     registration_seconds: Mapped[float | None] = mapped_column(Float)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
 
+    # An emergency (ЧС) declared on the incident: its level (app.domain.emergencies), when
+    # it was declared and lifted, and the next report's deadline, kept here so that every
+    # console, the wall and the map count down from the replica alone.
+    emergency_level: Mapped[str | None] = mapped_column(String(20))
+    emergency_at: Mapped[datetime | None]
+    emergency_lifted_at: Mapped[datetime | None]
+    emergency_report_due: Mapped[datetime | None]
+
     claim_holder_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     claim_holder_name: Mapped[str | None] = mapped_column(String(120))
     claim_expires_at: Mapped[datetime | None]

@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from app.domain.emergencies import EmergencyLevel
 from app.domain.enums import Action, CrewStatus, HandoverStage, Priority, Source, Status
 from app.domain.phones import InvalidPhone, normalize_phone
 from app.schemas.base import Id, MutationIn, Out, VersionedIn, Wire, aware_utc
@@ -170,6 +171,13 @@ class IncidentOut(Out):
     claim_holder_name: str | None
     claim_expires_at: datetime | None
     created_by_id: int | None
+    # An emergency declared on the incident (app.domain.emergencies): carried in the state
+    # so every console, the wall and the map count down to the next report from the
+    # replica. Defaults: states journaled before emergencies existed lack them.
+    emergency_level: EmergencyLevel | None = None
+    emergency_at: datetime | None = None
+    emergency_lifted_at: datetime | None = None
+    emergency_report_due: datetime | None = None
     version: int
 
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 
+from app.domain.emergencies import ReportSchedule
 from app.models.db import Database, migrate
 from app.schemas.base import ErrorBody
 from app.server import errors, logs
@@ -15,6 +16,7 @@ from app.server.limits import BodyLimit
 from app.server.routes import (
     auth,
     duty,
+    emergencies,
     history,
     incidents,
     open311,
@@ -22,6 +24,7 @@ from app.server.routes import (
     reference,
     reports,
     sensors,
+    shift_handovers,
     state,
     users,
 )
@@ -40,6 +43,11 @@ def make_context(settings: ServerSettings, db: Database | None = None) -> Servic
         client_time_window=timedelta(hours=settings.client_time_window_hours),
         client_clock_skew=timedelta(seconds=settings.client_clock_skew_seconds),
         service_area_margin_km=settings.service_area_margin_km,
+        emergency_schedule=ReportSchedule(
+            first_within=timedelta(minutes=settings.emergency_first_report_minutes),
+            update_every=timedelta(hours=settings.emergency_update_hours),
+            final_within=timedelta(minutes=settings.emergency_final_report_minutes)),
+        edds_name=settings.emergency_edds_name,
     )
 
 
@@ -73,7 +81,8 @@ def create_app(settings: ServerSettings | None = None, *, run_migrations: bool =
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     for router in (auth.router, users.router, reference.router, incidents.router,
                    state.router, personal.router, history.router, sensors.router,
-                   reports.router, duty.router):
+                   reports.router, duty.router, emergencies.router,
+                   shift_handovers.router):
         app.include_router(router, prefix=API, responses={422: {"model": ErrorBody}})
     # Citizen apps speak Open311 GeoReport v2, at the address and in the format its
     # specification gives, beside the service's own API.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +16,26 @@ from pydantic import ValidationError
 from app.domain.enums import Role
 from app.models.db import Database, migrate
 from app.schemas.auth import UserCreate
-from app.server.settings import ServerSettings
+from app.server.settings import CONFIG_ENV, ConfigFileMissing, ServerSettings
+from app.services.context import ServiceContext
 
 
 def _settings() -> ServerSettings:
     return ServerSettings()
+
+
+@contextmanager
+def _service_context() -> Iterator[ServiceContext]:
+    """The service's context on its database, brought to the newest schema first."""
+    from app.server.app import make_context
+
+    settings = _settings()
+    migrate(settings.database_url)
+    ctx = make_context(settings)
+    try:
+        yield ctx
+    finally:
+        ctx.db.dispose()
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -35,7 +52,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         if path is not None and not path.is_file():
             print(f"error: cannot read {path}", file=sys.stderr)
             return 2
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info",
+    uvicorn.run(create_app(settings), host=args.host or settings.host,
+                port=args.port or settings.port, log_level="info",
                 ssl_certfile=settings.ssl_certfile, ssl_keyfile=settings.ssl_keyfile)
     return 0
 
@@ -83,20 +101,15 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke_sessions(args: argparse.Namespace) -> int:
-    from app.server.app import make_context
     from app.services.auth import TOKEN_CACHE_SECONDS, revoke_sessions_of
     from app.services.errors import DomainError
 
-    settings = _settings()
-    migrate(settings.database_url)
-    ctx = make_context(settings)
-    try:
-        done = revoke_sessions_of(ctx, args.login)
-    except DomainError as e:
-        print(f"error: {e.message}", file=sys.stderr)
-        return 2
-    finally:
-        ctx.db.dispose()
+    with _service_context() as ctx:
+        try:
+            done = revoke_sessions_of(ctx, args.login)
+        except DomainError as e:
+            print(f"error: {e.message}", file=sys.stderr)
+            return 2
     print(f"ended {done.sessions_ended} sessions of {done.login}; running services refuse "
           f"them within {TOKEN_CACHE_SECONDS:g} s")
     return 0
@@ -149,19 +162,14 @@ def cmd_routing(args: argparse.Namespace) -> int:
 
 def _issue_secret(create: Callable[[Any, str], str], name: str, announce: str) -> int:
     """Create a credential and print it this once: the service keeps only its hash."""
-    from app.server.app import make_context
     from app.services.errors import DomainError
 
-    settings = _settings()
-    migrate(settings.database_url)
-    ctx = make_context(settings)
-    try:
-        secret = create(ctx, name)
-    except DomainError as e:
-        print(f"error: {e.message}", file=sys.stderr)
-        return 2
-    finally:
-        ctx.db.dispose()
+    with _service_context() as ctx:
+        try:
+            secret = create(ctx, name)
+        except DomainError as e:
+            print(f"error: {e.message}", file=sys.stderr)
+            return 2
     print(announce)
     print(secret)
     return 0
@@ -178,7 +186,6 @@ def cmd_set_sensors(args: argparse.Namespace) -> int:
     import json
     import tomllib
 
-    from app.server.app import make_context
     from app.services.sensors import set_sensors
 
     path = Path(args.file)
@@ -190,16 +197,12 @@ def cmd_set_sensors(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as e:  # TOMLDecodeError and JSONDecodeError are ValueErrors
         print(f"error: cannot read {args.file}: {e}", file=sys.stderr)
         return 2
-    settings = _settings()
-    migrate(settings.database_url)
-    ctx = make_context(settings)
-    try:
-        count = set_sensors(ctx, data)
-    except ValueError as e:
-        print(f"error: {args.file}: {e}", file=sys.stderr)
-        return 2
-    finally:
-        ctx.db.dispose()
+    with _service_context() as ctx:
+        try:
+            count = set_sensors(ctx, data)
+        except ValueError as e:
+            print(f"error: {args.file}: {e}", file=sys.stderr)
+            return 2
     print(f"sensors updated: {count} configured")
     return 0
 
@@ -218,7 +221,6 @@ def _read_table_file(name: str) -> dict[str, object]:
 
 
 def cmd_set_webhooks(args: argparse.Namespace) -> int:
-    from app.server.app import make_context
     from app.services.webhooks import set_webhooks
 
     try:
@@ -226,31 +228,21 @@ def cmd_set_webhooks(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as e:  # TOMLDecodeError and JSONDecodeError are ValueErrors
         print(f"error: cannot read {args.file}: {e}", file=sys.stderr)
         return 2
-    settings = _settings()
-    migrate(settings.database_url)
-    ctx = make_context(settings)
-    try:
-        count = set_webhooks(ctx, data)
-    except ValueError as e:
-        print(f"error: {args.file}: {e}", file=sys.stderr)
-        return 2
-    finally:
-        ctx.db.dispose()
+    with _service_context() as ctx:
+        try:
+            count = set_webhooks(ctx, data)
+        except ValueError as e:
+            print(f"error: {args.file}: {e}", file=sys.stderr)
+            return 2
     print(f"webhooks updated: {count} duty services have one")
     return 0
 
 
 def cmd_webhook_status(_args: argparse.Namespace) -> int:
-    from app.server.app import make_context
     from app.services.webhooks import status
 
-    settings = _settings()
-    migrate(settings.database_url)
-    ctx = make_context(settings)
-    try:
+    with _service_context() as ctx:
         rows = status(ctx)
-    finally:
-        ctx.db.dispose()
     if not rows:
         print("no webhooks configured and no deliveries")
         return 0
@@ -262,17 +254,20 @@ def cmd_webhook_status(_args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mark_restored(_args: argparse.Namespace) -> int:
+    from app.services.feed import new_epoch
+
+    with _service_context() as ctx:
+        epoch = new_epoch(ctx)
+    print(f"the journal has a new epoch {epoch}: consoles and walls reload on reconnect")
+    return 0
+
+
 def cmd_verify_journal(_args: argparse.Namespace) -> int:
-    from app.server.app import make_context
     from app.services.feed import verify_chain
 
-    settings = _settings()
-    migrate(settings.database_url)
-    ctx = make_context(settings)
-    try:
+    with _service_context() as ctx:
         report = verify_chain(ctx)
-    finally:
-        ctx.db.dispose()
     if report.broken_at is None:
         print(f"the journal verifies: {report.rows} changes, every link holds")
         return 0
@@ -284,17 +279,12 @@ def cmd_verify_journal(_args: argparse.Namespace) -> int:
 def cmd_erase_personal_data(args: argparse.Namespace) -> int:
     from datetime import timedelta
 
-    from app.server.app import make_context
     from app.services.personal_data import erase_expired
 
-    settings = _settings()
-    migrate(settings.database_url)
-    ctx = make_context(settings)
-    try:
-        report = erase_expired(ctx, timedelta(days=settings.personal_data_retention_days),
+    with _service_context() as ctx:
+        days = _settings().personal_data_retention_days
+        report = erase_expired(ctx, timedelta(days=days),
                                dry_run=args.dry_run)
-    finally:
-        ctx.db.dispose()
     print(report)
     return 0
 
@@ -303,7 +293,6 @@ def cmd_export_personal_data(args: argparse.Namespace) -> int:
     import json
 
     from app.domain.phones import InvalidPhone, normalize_phone
-    from app.server.app import make_context
     from app.services.errors import DomainError
     from app.services.personal_data import actor_by_login, export
 
@@ -312,16 +301,12 @@ def cmd_export_personal_data(args: argparse.Namespace) -> int:
     except InvalidPhone as e:
         print(f"error: {e.message}", file=sys.stderr)
         return 2
-    settings = _settings()
-    migrate(settings.database_url)
-    ctx = make_context(settings)
-    try:
-        found = export(ctx, actor_by_login(ctx, args.by), phone)
-    except DomainError as e:
-        print(f"error: {e.message}", file=sys.stderr)
-        return 2
-    finally:
-        ctx.db.dispose()
+    with _service_context() as ctx:
+        try:
+            found = export(ctx, actor_by_login(ctx, args.by), phone)
+        except DomainError as e:
+            print(f"error: {e.message}", file=sys.stderr)
+            return 2
     print(json.dumps(found.model_dump(mode="json"), ensure_ascii=False, indent=2))
     return 0
 
@@ -338,7 +323,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from app.domain.reports import NONE, Grouping
     from app.schemas.reports import COLUMNS, table, write_csv, write_xlsx
-    from app.server.app import make_context
     from app.services.errors import DomainError
     from app.services.reports import build, labels
 
@@ -348,17 +332,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     by = Grouping(args.by)
-    settings = _settings()
-    migrate(settings.database_url)
-    ctx = make_context(settings)
-    try:
-        found = build(ctx, start, end, by).model_dump(mode="json", by_alias=True)
-        names = labels(ctx, by)
-    except DomainError as e:
-        print(f"error: {e.message}", file=sys.stderr)
-        return 2
-    finally:
-        ctx.db.dispose()
+    with _service_context() as ctx:
+        try:
+            found = build(ctx, start, end, by).model_dump(mode="json", by_alias=True)
+            names = labels(ctx, by)
+        except DomainError as e:
+            print(f"error: {e.message}", file=sys.stderr)
+            return 2
     rows = table(found, lambda g: names.get(g, g) if g != NONE else "—", "total")
     header = [by.value, *COLUMNS]
     out = Path(args.out)
@@ -371,17 +351,48 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_journal(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from app.services.errors import DomainError
+    from app.services.journal_export import check_range, csv_chunks
+
+    try:
+        start, end = datetime.fromisoformat(args.start), datetime.fromisoformat(args.end)
+        check_range(None, start, end)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except DomainError as e:
+        print(f"error: {e.message}", file=sys.stderr)
+        return 2
+    with _service_context() as ctx:
+        if args.output:
+            with Path(args.output).open("w", encoding="utf-8", newline="") as f:
+                for chunk in csv_chunks(ctx, start, end):
+                    f.write(chunk)
+            print(f"wrote the journal of {start.isoformat()} to {end.isoformat()} to "
+                  f"{args.output}", file=sys.stderr)
+        else:
+            for chunk in csv_chunks(ctx, start, end):
+                sys.stdout.write(chunk)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="dispatch-server",
-        description="Central service of the city dispatch console. The database comes from "
-        "DISPATCH_DATABASE_URL (default: sqlite:///dispatch.db).",
+        description="Central service of the city dispatch console. Settings come from the "
+        "environment (DISPATCH_DATABASE_URL, default sqlite:///dispatch.db, and the others in "
+        "docs/deployment.md), a .env file, and a TOML settings file.",
     )
+    p.add_argument("--config", metavar="FILE", help="a TOML settings file (or DISPATCH_CONFIG); "
+                   "the environment wins over it")
     sub = p.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="serve the API and the live stream (over TLS when "
                          "DISPATCH_SSL_CERTFILE and DISPATCH_SSL_KEYFILE are set)")
-    run.add_argument("--host", default="127.0.0.1")
-    run.add_argument("--port", type=int, default=8700)
+    run.add_argument("--host", help="default: the `host` setting, 127.0.0.1")
+    run.add_argument("--port", type=int, help="default: the `port` setting, 8700")
     run.set_defaults(func=cmd_run)
     sub.add_parser("migrate", help="bring the schema to the newest version").set_defaults(
         func=cmd_migrate)
@@ -429,6 +440,9 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("webhook-status", help="per duty service: hand-over deliveries pending, "
                    "delivered and given up, and the last error").set_defaults(
         func=cmd_webhook_status)
+    sub.add_parser("mark-restored", help="after restoring the database from a backup: a new "
+                   "epoch, so every console reloads its state").set_defaults(
+        func=cmd_mark_restored)
     sub.add_parser("verify-journal", help="check the change log's hash chain and name the "
                    "first broken link").set_defaults(func=cmd_verify_journal)
     ep = sub.add_parser(
@@ -458,12 +472,25 @@ def parser() -> argparse.ArgumentParser:
     rp.add_argument("--format", default="csv", choices=["csv", "xlsx"])
     rp.add_argument("--out", required=True, metavar="FILE")
     rp.set_defaults(func=cmd_report)
+    ej = sub.add_parser("export-journal", help="write the change log of [--from, --to) as CSV "
+                        "(at most 31 days; callers appear by id only)")
+    ej.add_argument("--from", dest="start", required=True,
+                    help="ISO 8601 with its offset, e.g. 2026-11-01T00:00:00+07:00")
+    ej.add_argument("--to", dest="end", required=True, help="excluded; ISO 8601 with its offset")
+    ej.add_argument("--output", metavar="FILE", help="the file to write (default: stdout)")
+    ej.set_defaults(func=cmd_export_journal)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    if args.config:
+        os.environ[CONFIG_ENV] = args.config
+    try:
+        return args.func(args)
+    except ConfigFileMissing as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

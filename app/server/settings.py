@@ -1,19 +1,35 @@
-"""Service configuration, from the environment (DISPATCH_*) or a .env file."""
+"""Service configuration: the environment (DISPATCH_*), a .env file, and the TOML file that
+DISPATCH_CONFIG names (or `dispatch-server --config FILE`), in that order of precedence."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from app.domain.claims import LEASE, RENEW_EVERY
+
+CONFIG_ENV = "DISPATCH_CONFIG"
+
+
+class ConfigFileMissing(Exception):
+    pass
 
 
 class ServerSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="DISPATCH_", env_file=".env", extra="ignore")
 
     database_url: str = "sqlite:///dispatch.db"
+    # Where `dispatch-server run` listens (its --host and --port win).
+    host: str = "127.0.0.1"
+    port: int = Field(default=8700, ge=1, le=65535)
     token_ttl_hours: float = 13.0  # a 12-hour shift and the handover around it
     lease_seconds: float = LEASE.total_seconds()
     renew_seconds: float = RENEW_EVERY.total_seconds()
@@ -63,7 +79,34 @@ class ServerSettings(BaseSettings):
     webhook_retry_seconds: float = Field(default=2.0, gt=0)
     webhook_retry_cap_seconds: float = Field(default=600.0, gt=0)
     webhook_give_up_hours: float = Field(default=24.0, gt=0)
+    # Emergencies (ЧС): the reports to the regional crisis centre. The first is due this
+    # many minutes after the declaration, then an update every so many hours while it is in
+    # force, and the final report this many minutes after it is lifted. Common practice,
+    # not law: set them to your region's regulation.
+    emergency_first_report_minutes: float = Field(default=20.0, gt=0)
+    emergency_update_hours: float = Field(default=4.0, gt=0)
+    emergency_final_report_minutes: float = Field(default=60.0, gt=0)
+    # The reporting body, as the reports name it.
+    emergency_edds_name: str = Field(default="ЕДДС Междуреченского городского округа",
+                                     min_length=1, max_length=200)
     # TLS: with both set, `dispatch-server run` serves https:// and wss:// (see
     # docs/deployment.md). The key file must be readable by the service only.
     ssl_certfile: Path | None = None
     ssl_keyfile: Path | None = None
+
+    @classmethod
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources = [init_settings, env_settings, dotenv_settings]
+        config = os.environ.get(CONFIG_ENV)
+        if config:
+            if not Path(config).is_file():
+                # Silently running on defaults (a SQLite file in the working directory)
+                # would look like a working service with an empty city.
+                raise ConfigFileMissing(f"the settings file {config} ({CONFIG_ENV}) cannot "
+                                        "be read")
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config))
+        return (*sources, file_secret_settings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -84,10 +84,7 @@ def login(ctx: ServiceContext, login_name: str, password: str) -> LoginOut:
                 f"Too many failed attempts for '{login_name}'. Try again in {wait} s.", wait
             )
         if not _verify(user.password_hash, password):
-            user.failed_logins += 1
-            extra = user.failed_logins - FREE_ATTEMPTS
-            if extra >= 0:
-                user.locked_until = now + min(BASE_LOCK * (2 ** extra), MAX_LOCK)
+            _count_failure(user, now)
             failed = True
         else:
             failed = False
@@ -105,6 +102,39 @@ def login(ctx: ServiceContext, login_name: str, password: str) -> LoginOut:
     if failed:
         raise Unauthorized(WRONG)
     return result
+
+
+class WrongPassword(Forbidden):
+    code = "wrong_password"
+
+
+def confirm_password(ctx: ServiceContext, actor: Actor, password: str) -> None:
+    """The signed-in user's password asked again before a signature (a shift handover).
+    A wrong one counts towards the same lock as a failed sign-in, so a console left signed
+    in is no way to guess it; it is refused with 403, not 401: the session itself is fine."""
+    now = ctx.clock()
+    with ctx.db.write() as session:
+        user = session.get(User, actor.id) if actor.id is not None else None
+        if user is None or not user.active:
+            raise Unauthorized("This account is disabled.")
+        if user.locked_until is not None and user.locked_until > now:
+            wait = int((user.locked_until - now).total_seconds()) + 1
+            raise TooManyAttempts(f"Too many wrong passwords. Try again in {wait} s.", wait)
+        right = _verify(user.password_hash, password)
+        if right:
+            user.failed_logins, user.locked_until = 0, None
+        else:
+            _count_failure(user, now)
+    # Raised after the commit so the failure count is kept.
+    if not right:
+        raise WrongPassword("The password is wrong; nothing was signed.")
+
+
+def _count_failure(user: User, now: datetime) -> None:
+    user.failed_logins += 1
+    extra = user.failed_logins - FREE_ATTEMPTS
+    if extra >= 0:
+        user.locked_until = now + min(BASE_LOCK * (2 ** extra), MAX_LOCK)
 
 
 def _verify(hashed: str, password: str) -> bool:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.domain.claims import LEASE
+from app.domain.emergencies import ReportSchedule
 from app.domain.enums import Role
 from app.models.db import Database
 
@@ -40,6 +41,9 @@ class ServiceContext:
     client_clock_skew: timedelta = timedelta(seconds=120)
     # How far outside the gazetteer's houses a reported point may lie (see services/area.py).
     service_area_margin_km: float = 100.0
+    # When emergency reports are due, and the body that sends them (app.domain.emergencies).
+    emergency_schedule: ReportSchedule = field(default_factory=ReportSchedule)
+    edds_name: str = "ЕДДС"
     # The service area as (south, west, north, east) and when it was read from the database.
     area_cache: dict[str, Any] = field(default_factory=dict)
     # Called after every commit that wrote change-log rows, with those rows (seq included).

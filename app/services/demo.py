@@ -47,6 +47,9 @@ DEMO_USERS: tuple[tuple[str, str, Role, str | None, str | None], ...] = (
     ("wall", "Видеостена", Role.WALL, None, None),
     *((f"ds-{s.code}", s.name_ru, Role.DUTY_SERVICE, None, s.code)
       for s in demo_city.DUTY_SERVICES),
+    # The other shift's senior duty officer: a shift is handed over between two of them.
+    # Last, so the ids of the users above stay as they were.
+    ("supervisor2", "Орлова Марина", Role.SUPERVISOR, "main", None),
 )
 
 _OUTCOMES = (  # the final status of a history incident, with its weight

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -134,6 +135,18 @@ def timeline(ctx: ServiceContext, incident_id: int) -> list[Change]:
             select(ChangeLog).where(ChangeLog.incident_id == incident_id).order_by(ChangeLog.seq)
         )
         return [Change.model_validate(r) for r in rows]
+
+
+def new_epoch(ctx: ServiceContext) -> str:
+    """After a restore from a backup: the journal's history is no longer what consoles
+    saw. A new epoch makes every console and wall reload a snapshot on its next connect,
+    instead of resuming from a number this history may give to other changes."""
+    epoch = str(uuid.uuid4())
+    with ctx.db.write() as session:
+        row = session.get(LogHead, 1, with_for_update=True)
+        assert row is not None, "the log head row is created by the migrations"
+        row.epoch = epoch
+    return epoch
 
 
 def current_head(ctx: ServiceContext) -> tuple[int, str]:

@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.domain.emergencies import in_force
 from app.domain.enums import UNATTENDED_SOURCES, Action, Priority, Status
 from app.domain.routing import RoutingRules
 from app.domain.timezone import to_city
@@ -246,7 +247,9 @@ def act(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentActio
         restore = (_status_before_merge(session, incident.id)
                    if body.action is Action.SPLIT and status is Status.MERGED else None)
         target = next_status(status, body.action, actor.role, now=now,
-                             closed_at=incident.closed_at, reason=body.reason, restore=restore)
+                             closed_at=incident.closed_at, reason=body.reason, restore=restore,
+                             emergency=in_force(incident.emergency_level,
+                                                incident.emergency_lifted_at))
         # The incident the other one is (or was) merged into: it is told in its own notes,
         # so its card and timeline show the duplicate without opening it.
         host: Incident | None = None

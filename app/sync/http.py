@@ -29,6 +29,21 @@ def _retry() -> Retry:
 CA_FILE_ENV = "DISPATCH_CA_FILE"
 
 
+def raise_refusal(r: requests.Response) -> None:
+    """The service's 4xx or 5xx as the error the console shows: its own words when it gave
+    them, the session's end as its own kind."""
+    try:
+        body = r.json()
+    except ValueError:
+        body = {"message": r.text[:300] or r.reason}
+    if not isinstance(body, dict):
+        body = {"message": str(body)}
+    if r.status_code == 401:
+        cls = SessionExpired if body.get("code") == "session_expired" else Unauthorized
+        raise cls(r.status_code, body)
+    raise ApiError(r.status_code, body)
+
+
 class Http:
     def __init__(self, base_url: str, *, timeout: float = 10.0,
                  ca_file: str | Path | None = None) -> None:
@@ -57,16 +72,7 @@ class Http:
         except requests.RequestException as e:
             raise Offline(self.base_url, e) from e
         if r.status_code >= 400:
-            try:
-                body = r.json()
-            except ValueError:
-                body = {"message": r.text[:300] or r.reason}
-            if not isinstance(body, dict):
-                body = {"message": str(body)}
-            if r.status_code == 401:
-                cls = SessionExpired if body.get("code") == "session_expired" else Unauthorized
-                raise cls(r.status_code, body)
-            raise ApiError(r.status_code, body)
+            raise_refusal(r)
         if r.status_code == 204 or not r.content:
             return None
         return r.json()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from app.domain.emergencies import in_force
 from app.domain.enums import (
     UNATTENDED_SOURCES,
     Action,
@@ -29,6 +30,8 @@ _INCIDENT_BLANK: dict[str, Any] = {
     "closed_at": None, "cancelled_at": None, "reopened_at": None,
     "registration_seconds": None, "merged_into_id": None, "claim_holder_id": None,
     "claim_holder_name": None, "claim_expires_at": None,
+    "emergency_level": None, "emergency_at": None, "emergency_lifted_at": None,
+    "emergency_report_due": None,
 }
 
 
@@ -79,7 +82,9 @@ def act(incident: dict[str, Any], action: str, user: dict[str, Any], now: dateti
     try:
         target = next_status(Status(incident["status"]), Action(action), Role(user["role"]),
                              now=now, reason=reason,
-                             closed_at=datetime.fromisoformat(closed_at) if closed_at else None)
+                             closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
+                             emergency=in_force(incident.get("emergency_level"),
+                                                incident.get("emergency_lifted_at")))
     except DomainError as e:
         raise Refused(e.message) from e
     patch: dict[str, Any] = {"status": target.value}

@@ -18,6 +18,10 @@ from typing import Any
 from pydantic_core import to_json
 
 ENTITIES = ("incident", "handover", "note", "crew", "caller")
+# The journal has other entities too (a shift handover, say): their changes are counted and
+# handed to the listeners, but no row of them is kept here. The replica holds the live state
+# the console draws; a kind it does not know would only pile up, and a snapshot, which
+# carries none of them, would drop it again.
 CHILDREN = ("handover", "note")  # rows that belong to one incident
 
 SCHEMA = """
@@ -98,7 +102,8 @@ class ReplicaStore:
         # another history is noticed even where its numbers match ours.
         self.link: str = meta.get("link", "")
         for kind, id_, data in self._db.execute("SELECT kind, id, data FROM entities"):
-            self.data.setdefault(kind, {})[id_] = json.loads(data)
+            if kind in self.data:
+                self.data[kind][id_] = json.loads(data)
         self._index_children()
 
     # -- reading (any thread) ----------------------------------------------------------
@@ -192,7 +197,13 @@ class ReplicaStore:
                 return []
             rows: dict[tuple[str, int], dict[str, Any]] = {}
             for ch in pending:
-                table = self.data.setdefault(ch["entity"], {})
+                if ch["entity"] not in self.data:
+                    applied.append(Applied(ch["seq"], ch["kind"], ch["entity"], ch["entity_id"],
+                                           ch.get("incident_id"), ch.get("before") is None,
+                                           ch.get("before"), ch["after"],
+                                           ch.get("actor_name", "")))
+                    continue
+                table = self.data[ch["entity"]]
                 key = (ch["entity"], ch["entity_id"])
                 current = rows.get(key) or (self._base[key] if key in self._base
                                             else table.get(ch["entity_id"]))

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,8 +34,11 @@ from app.domain.transitions import allowed_actions
 from app.sync import ApiError, Offline, SyncClient
 from app.ui import timefmt
 from app.ui.catalog_view import CatalogView
+from app.ui.emergency_card import EmergencyBox
 from app.ui.queue_model import address_text
+from app.ui.shortcuts import GROUP, key_action
 from app.ui.tasks import command_pool, run_task
+from app.ui.text_size import set_style
 from app.ui.words import ACTION, KIND, PRIORITY, SOURCE, STAGE, STATUS, word
 
 STAGE_COLUMNS = ("handed_over_at", "acknowledged_at", "crew_dispatched_at", "on_scene_at",
@@ -75,7 +78,7 @@ class IncidentCard(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
-        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        set_style(self.title, "font-size: 13pt; font-weight: bold;")
         self.title.setWordWrap(True)
         self.holder = QLabel()
         self.claim_button = QPushButton(self.tr("Take (Ctrl+K)"))
@@ -117,6 +120,8 @@ class IncidentCard(QWidget):
         self.handovers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.handovers.verticalHeader().setVisible(False)
         self.handovers.setMaximumHeight(150)
+        group = self.tr("Incident card")
+        self.setProperty(GROUP, group)  # its keys' heading in the F1 sheet
         self.stage_buttons: dict[str, QPushButton] = {}
         stage_row = QHBoxLayout()
         for n, stage in enumerate(("acknowledged", "crew_dispatched", "on_scene", "resolved"), 1):
@@ -124,7 +129,9 @@ class IncidentCard(QWidget):
             b.setToolTip(self.tr("Record for the selected hand-over: %s — Ctrl+%d") %
                          (word(STAGE, stage), n))
             b.clicked.connect(lambda _c=False, s=stage: self.report(s))
-            QShortcut(QKeySequence(f"Ctrl+{n}"), self, activated=lambda s=stage: self.report(s))
+            key_action(self, self.tr("Record for the selected hand-over: %s") %
+                       word(STAGE, stage), f"Ctrl+{n}", lambda s=stage: self.report(s),
+                       group=group)
             self.stage_buttons[stage] = b
             stage_row.addWidget(b)
         self.services = QListWidget()
@@ -155,7 +162,8 @@ class IncidentCard(QWidget):
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.save_button.setToolTip(self.tr("Save the priority and description — Ctrl+S"))
         self.save_button.clicked.connect(self.save_edits)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_edits)
+        key_action(self, self.tr("Save the priority and description"), "Ctrl+S",
+                   self.save_edits, group=group)
         edit_box = QGroupBox(self.tr("Edit"))
         eb = QHBoxLayout(edit_box)
         eb.addWidget(self.priority)
@@ -167,13 +175,16 @@ class IncidentCard(QWidget):
         self.reason.setPlaceholderText(self.tr("result of closing, or reason to cancel or "
                                                "reopen"))
         self.action_buttons: dict[Action, QPushButton] = {}
+        self.status_actions: dict[Action, QAction] = {}
         actions_row = QHBoxLayout()
         for action in CARD_ACTIONS:
             keys = ACTION_KEYS[action]
             b = QPushButton(word(ACTION, action.value))
             b.setToolTip(f"{word(ACTION, action.value)} — {keys}")
             b.clicked.connect(lambda _c=False, a=action: self.act(a))
-            QShortcut(QKeySequence(keys), self, activated=lambda a=action: self._shortcut(a))
+            self.status_actions[action] = key_action(
+                self, word(ACTION, action.value), keys, lambda a=action: self._shortcut(a),
+                group=group)
             self.action_buttons[action] = b
             actions_row.addWidget(b)
         status_box = QGroupBox(self.tr("Status"))
@@ -200,10 +211,14 @@ class IncidentCard(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
 
+        # The emergency's line and buttons; the main window opens the dialogs they ask for.
+        self.emergency = EmergencyBox(self.role.value, now=now)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addLayout(self.fields)
+        layout.addWidget(self.emergency)
         layout.addWidget(edit_box)
         layout.addWidget(handover_box)
         layout.addWidget(status_box)
@@ -216,11 +231,15 @@ class IncidentCard(QWidget):
         self.release_button.clicked.connect(self.release)
         self.hand_over_button.clicked.connect(self.hand_over)
         self.note.returnPressed.connect(self.add_note)
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=lambda: self.claim(False))
-        QShortcut(QKeySequence("Ctrl+Shift+K"), self, activated=self.release)
-        QShortcut(QKeySequence("Ctrl+Alt+K"), self, activated=lambda: self.claim(True)
-                  if self.takeover_button.isVisibleTo(self) else None)
-        QShortcut(QKeySequence("Ctrl+H"), self, activated=self.hand_over)
+        key_action(self, self.tr("Take the incident"), "Ctrl+K", lambda: self.claim(False),
+                   group=group)
+        key_action(self, self.tr("Release the incident"), "Ctrl+Shift+K", self.release,
+                   group=group)
+        key_action(self, self.tr("Take over from its holder (supervisor)"), "Ctrl+Alt+K",
+                   lambda: self.claim(True) if self.takeover_button.isVisibleTo(self)
+                   else None, group=group)
+        key_action(self, self.tr("Hand over to the ticked services"), "Ctrl+H",
+                   self.hand_over, group=group)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self.timer.start(1000)
@@ -262,6 +281,7 @@ class IncidentCard(QWidget):
 
     def refresh(self) -> None:
         inc = self.incident
+        self.emergency.show_incident(inc)
         if inc is None:
             self.title.setText(self.tr("No incident selected"))
             return
@@ -303,6 +323,7 @@ class IncidentCard(QWidget):
         allowed = set(allowed_actions(Status(inc["status"]), self.role))
         for action, button in self.action_buttons.items():
             button.setVisible(action in allowed)
+            self.status_actions[action].setEnabled(action in allowed)
         self.hand_over_button.setEnabled(inc["status"] in ("registered", "dispatched",
                                                             "in_progress"))
         self._fill_handovers()
@@ -339,8 +360,12 @@ class IncidentCard(QWidget):
 
     def _fill_notes(self) -> None:
         notes = self.client.store.notes_of(self.incident_id or 0)
-        if self.notes.count() == len(notes):
+        # Refilled only when the incident or its notes changed: the same count of another
+        # incident's notes must not stay on screen.
+        shown = (self.incident_id, [n["id"] for n in notes])
+        if getattr(self, "_notes_shown", None) == shown:
             return
+        self._notes_shown = shown
         self.notes.clear()
         for n in notes:
             self.notes.addItem(f"{timefmt.city_time(n['at'])} {n['author_name']}: {n['text']}")
@@ -397,6 +422,7 @@ class IncidentCard(QWidget):
 
     def _tick(self) -> None:
         if self.incident_id is not None and self.isVisible():
+            self.emergency.tick()
             for r in range(self.handovers.rowCount()):
                 item = self.handovers.item(r, 0)
                 h = self.client.store.get("handover", item.data(Qt.ItemDataRole.UserRole))
@@ -408,7 +434,10 @@ class IncidentCard(QWidget):
     def on_changes(self, batch: list[Any]) -> None:
         if self.incident_id is None:
             return
-        if any(ch.entity_id == self.incident_id or ch.incident_id == self.incident_id
+        # Only this incident's own rows: a crew, a note of another incident or a shift
+        # handover may carry the same number as its id.
+        if any(ch.incident_id == self.incident_id
+               or (ch.entity == "incident" and ch.entity_id == self.incident_id)
                for ch in batch):
             self.refresh()
             self.load_timeline()

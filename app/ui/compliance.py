@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,7 @@ from app.sync.store import ReplicaStore
 from app.ui import timefmt
 from app.ui.catalog_view import CatalogView
 from app.ui.escalation import norm_name
+from app.ui.shortcuts import add_help
 from app.ui.wall.figures import domain_types, facts_of
 
 
@@ -55,6 +57,7 @@ class ShiftComplianceDialog(QDialog):
                  now: Callable[[], datetime] = lambda: datetime.now(UTC),
                  calendar: ShiftCalendar | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help(self)  # F1: this window's keys
         self.setObjectName("complianceDialog")
         self.setWindowTitle(self.tr("Shift compliance"))
         self.store = store
@@ -71,6 +74,9 @@ class ShiftComplianceDialog(QDialog):
         self.later = QPushButton(self.tr("Next shift ▶"))
         self.later.clicked.connect(lambda: self.show_shift(self.calendar.next(self.shift)))
         again = QPushButton(self.tr("Refresh"))
+        for button, keys in ((earlier, "Alt+Left"), (self.later, "Alt+Right"), (again, "F5")):
+            button.setShortcut(QKeySequence(keys))
+            button.setToolTip(keys)
         again.clicked.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(earlier)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.sync import SyncClient
 from app.sync.outbox import Entry
 from app.ui import timefmt
+from app.ui.shortcuts import add_help
 from app.ui.tasks import run_task
 from app.ui.words import ACTION, word
 
@@ -49,6 +50,7 @@ class ConflictsDialog(QDialog):
 
     def __init__(self, client: SyncClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help(self)  # F1: this window's keys
         self.setObjectName("conflicts")
         self.client = client
         self.setWindowTitle(self.tr("Changes the service refused"))

@@ -24,12 +24,15 @@ from app.maps.tiles import register_scheme
 from app.sync import ApiError, Offline, SyncClient
 from app.sync.duty import FeedState
 from app.sync.stream import StreamState
+from app.ui import smoke, text_size
 from app.ui.bridge import SyncBridge
 from app.ui.catalog_view import CatalogView
+from app.ui.console_windows import ConsoleWindows
 from app.ui.duty.window import DutyWindow
 from app.ui.i18n import install_translator
 from app.ui.login import LoginDialog
-from app.ui.main_window import MainWindow
+from app.ui.sound import SoundEvents
+from app.ui.text_size import set_style
 
 DEMO_LOGIN = ("operator", "demo-2018")
 
@@ -44,9 +47,10 @@ def _start_embedded(app: QApplication, start: Callable[[], str]) -> str:
     notice = QLabel(QCoreApplication.translate(
         "Console", "Preparing the embedded service and the demo city…"))
     notice.setWindowTitle(QCoreApplication.translate("Console", "City dispatch"))
+    notice.setObjectName(smoke.START_NOTICE)
     notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
     notice.setMinimumSize(520, 160)
-    notice.setStyleSheet("font-size: 14pt; padding: 24px;")
+    set_style(notice, "font-size: 14pt; padding: 24px;")
     notice.show()
     try:
         return str(_off_gui(start))
@@ -110,8 +114,9 @@ def kept_session(url: str, login: str, replicas: Path) -> SyncClient | None:
     return client
 
 
-def make_application() -> tuple[QApplication, QSettings, str]:
-    """The application in the workstation's language, with what the map needs first."""
+def make_application(*, scaled: bool = True) -> tuple[QApplication, QSettings, str]:
+    """The application in the workstation's language and text size (``scaled``; the wall
+    keeps its own sizes), with what the map needs first."""
     register_scheme()  # before the application exists, as Qt requires
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses to run its sandbox as root; a kiosk or test machine may be root.
@@ -123,13 +128,17 @@ def make_application() -> tuple[QApplication, QSettings, str]:
     store = settings()
     language = str(store.value("language", "ru"))
     install_translator(app, language)
+    if scaled:
+        text_size.apply_scale(text_size.stored_scale(store))
     return app, store, language  # type: ignore[return-value]
 
 
-def _run_duty_console(app: QApplication, client: SyncClient, catalog: CatalogView) -> int:
+def _run_duty_console(app: QApplication, client: SyncClient, catalog: CatalogView,
+                      store: QSettings) -> int:
     """A duty service's account opens its own board, not the room's console: it sees
     only the hand-overs given to it."""
-    window = DutyWindow(client.http, catalog, client.user or {})
+    sounds = SoundEvents(enabled=store.value("sounds/enabled", True, type=bool))
+    window = DutyWindow(client.http, catalog, client.user or {}, sounds=sounds)
     asking = False
 
     def on_state(state: str, _message: str) -> None:
@@ -154,10 +163,15 @@ def _run_duty_console(app: QApplication, client: SyncClient, catalog: CatalogVie
 
 
 def run_console(target: str | Callable[[], str], *,
-                login: tuple[str, str] | None = None, replicas: Path | None = None) -> int:
+                login: tuple[str, str] | None = None, replicas: Path | None = None,
+                smoke_test: dict[str, Callable[[], bool]] | None = None) -> int:
     """``target``: a central service's URL, or a function that starts the embedded one and
-    returns its URL. ``replicas``: the folder for the console's replica and outbox files."""
+    returns its URL. ``replicas``: the folder for the console's replica and outbox files.
+    ``smoke_test``: report the first window and what the build carries (with these
+    further checks), then leave."""
     app, store, language = make_application()
+    if smoke_test is not None:
+        smoke.watch(app, smoke_test)
 
     embedded = callable(target)
     url = _start_embedded(app, target) if callable(target) else target
@@ -183,18 +197,20 @@ def run_console(target: str | Callable[[], str], *,
                                  login=str(store.value("login", "")),
                                  client_factory=make_client)
             if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.client is None:
-                return 1
+                return 0 if smoke.reported() else 1
             client = dialog.client
             store.setValue("login", dialog.login.text().strip())
     catalog = CatalogView.from_wire(_off_gui(client.catalog), language)  # type: ignore[arg-type]
     if (client.user or {}).get("role") == "duty_service":
-        return _run_duty_console(app, client, catalog)
+        return _run_duty_console(app, client, catalog, store)
     bridge = SyncBridge(client)
-    window = MainWindow(bridge, catalog, store,
-                        basemap=_off_gui(client.basemap))  # type: ignore[arg-type]
+    windows = ConsoleWindows(bridge, catalog, store,
+                             basemap=_off_gui(client.basemap))  # type: ignore[arg-type]
+    window = windows.window
 
     def on_state(state: str, _message: str) -> None:
         if state == StreamState.SIGNED_OUT:
+            window = windows.window  # the one standing now (a language change rebuilds it)
             again = LoginDialog(embedded_url=None, server_url=client.http.base_url,
                                 login=(client.user or {}).get("login", ""),
                                 notice=window.tr("Your session has expired. Sign in again."),

@@ -65,7 +65,9 @@ class EscalationWatch(QObject):
     def __init__(self, store: ReplicaStore, catalog: CatalogView, sounds: SoundEvents, *,
                  room: str | None = None,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 tick_ms: int = 1000, parent: QObject | None = None) -> None:
+                 tick_ms: int = 1000, done: set[tuple[int, NormKind, str | None]] | None = None,
+                 parent: QObject | None = None) -> None:
+        """``done``: what already escalated in this session (a rebuilt window keeps it)."""
         super().__init__(parent)
         self.store = store
         self.catalog = catalog
@@ -73,12 +75,17 @@ class EscalationWatch(QObject):
         self.room = room
         self.now = now
         self._watched: set[int] = set()  # open incidents of the room
-        self._done: set[tuple[int, NormKind, str | None]] = set()
+        self._done: set[tuple[int, NormKind, str | None]] = done if done is not None else set()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         if tick_ms:  # tests drive the clock themselves
             self.timer.start(tick_ms)
         self.reload()
+
+    @property
+    def done(self) -> set[tuple[int, NormKind, str | None]]:
+        """What has escalated in this session (incident, norm, duty service)."""
+        return self._done
 
     def _watch(self, inc: dict[str, Any]) -> bool:
         # A row registered offline has a temporary id and local stamps; it is checked once

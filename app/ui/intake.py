@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +37,7 @@ from app.ui import timefmt
 from app.ui.address_book import AddressBook
 from app.ui.catalog_view import CatalogView
 from app.ui.search import search, type_entries
+from app.ui.shortcuts import add_help, key_action
 from app.ui.suggest import SuggestField
 from app.ui.tasks import command_pool, run_task
 from app.ui.words import PRIORITY, SOURCE, STATUS, word
@@ -63,6 +63,7 @@ class IntakeDialog(QDialog):
                  lat: float | None = None, lon: float | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help(self)  # F1: this window's keys
         self.setObjectName("intake")
         self.setWindowTitle(self.tr("New incident"))
         self.setMinimumWidth(680)
@@ -194,8 +195,9 @@ class IntakeDialog(QDialog):
         self.callback_button.clicked.connect(self.call_back)
         cancel.clicked.connect(self.reject)
         book.houses_loaded.connect(self._houses_loaded)
-        QShortcut(QKeySequence("F8"), self, activated=self.attach)
-        QShortcut(QKeySequence("Ctrl+B"), self, activated=self.call_back)
+        group = self.tr("New incident")
+        key_action(self, self.tr("Attach to duplicate"), "F8", self.attach, group=group)
+        key_action(self, self.tr("Call back…"), "Ctrl+B", self.call_back, group=group)
         if self.pin:
             self.unverified.setChecked(True)
             # The nearest known house, found offline by the service, as a starting point.

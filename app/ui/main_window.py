@@ -3,15 +3,18 @@ in the status bar."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDockWidget,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -19,28 +22,39 @@ from PySide6.QtWidgets import (
 
 from app.maps.map_widget import MapView
 from app.maps.page import center_of
+from app.ui import text_size
 from app.ui.address_book import AddressBook
 from app.ui.bridge import SyncBridge
 from app.ui.card import IncidentCard
 from app.ui.catalog_view import CatalogView
 from app.ui.conflicts import ConflictsDialog
+from app.ui.emergency_desk import EmergencyDesk
 from app.ui.escalation import EscalationWatch, NoticeList, is_supervisor
-from app.ui.i18n import LANGUAGES
+from app.ui.i18n import install_translator
 from app.ui.intake import IntakeDialog
 from app.ui.live_status import LiveStatusBar
 from app.ui.map_panel import MapController
 from app.ui.outbox_banner import OutboxBanner
 from app.ui.queue_model import QueueModel
 from app.ui.queue_panel import QueuePanel
+from app.ui.shortcuts import add_help
 from app.ui.sound import SoundEvents
 from app.ui.tasks import command_pool, run_task
 from app.ui.unclaimed import UnclaimedBanner
 
+SETTINGS_KEYS = "Ctrl+,"
+WALL_KEYS = "Ctrl+Alt+W"
+
 
 class MainWindow(QMainWindow):
+    language_changed = Signal(str)  # the translator is in; the console builds the window anew
+
     def __init__(self, bridge: SyncBridge, catalog: CatalogView, settings: QSettings,
                  sounds: SoundEvents | None = None, basemap: dict[str, Any] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 escalated: set[Any] | None = None) -> None:
+        """``escalated``: what this session already escalated, kept by a rebuilt window so
+        a language change does not sound every late incident again."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.bridge = bridge
@@ -51,7 +65,8 @@ class MainWindow(QMainWindow):
         user = self.client.user or {}
         self.setWindowTitle(self.tr("City dispatch — %s (%s)") %
                             (user.get("name", ""), catalog.room_name(user.get("room") or "")))
-        self.sounds = sounds or SoundEvents(parent=self)
+        self.sounds = sounds or SoundEvents(
+            enabled=settings.value("sounds/enabled", True, type=bool), parent=self)
         self.book = AddressBook(self.client, self)
         self.book.load()
 
@@ -80,7 +95,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.card_dock)
         scroll.setMinimumWidth(520)
         self.setStatusBar(LiveStatusBar(bridge, self))
-        self._make_escalation(user)
+        self._make_escalation(user, escalated)
+        # Emergencies: the banner across the top, the menu's items, the card's buttons.
+        self.emergencies = EmergencyDesk(self, self.client, self.sounds,
+                                         current=lambda: self.card.incident_id,
+                                         now=self.client.server_now)
+        self.card.emergency.requested.connect(self.emergencies.request)
         self.map_view: MapView | None = None
         self.map: MapController | None = None
         if basemap is not None:
@@ -129,12 +149,12 @@ class MainWindow(QMainWindow):
         self.queue.current_changed.connect(self.map.select)
         self.map.reload()
 
-    def _make_escalation(self, user: dict[str, Any]) -> None:
+    def _make_escalation(self, user: dict[str, Any], done: set[Any] | None) -> None:
         """Past a norm: a sound for everyone in the room, a clickable notice for its
         supervisors (the people who step in)."""
         self.escalation = EscalationWatch(self.client.store, self.catalog, self.sounds,
                                           room=user.get("room"), now=self.client.server_now,
-                                          parent=self)
+                                          done=done, parent=self)
         self.bridge.changes.connect(self.escalation.apply)
         self.bridge.reset.connect(self.escalation.reload)
         self.notices: NoticeList | None = None
@@ -162,52 +182,78 @@ class MainWindow(QMainWindow):
             (self.tr("&Card"), "F7", self.focus_card),
             (self.tr("&Refused changes…"), "F9", self.review_conflicts),
         ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setToolTip(f"{text.replace('&', '')} — {keys}")
-            action.triggered.connect(slot)
-            menu.addAction(action)
-            self.addAction(action)
+            self._menu_action(menu, text, keys, slot)
+        self.emergencies.add_actions(menu)
         view = self.menuBar().addMenu(self.tr("&View"))
-        languages = view.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        current = str(self.settings.value("language", "ru"))
-        for code, name in LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == current)
-            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
-            group.addAction(action)
-            languages.addAction(action)
-        wall = QAction(self.tr("Open the &wall in a window"), self)
-        wall.triggered.connect(self.open_wall)
-        view.addAction(wall)
-        compliance = QAction(self.tr("Shift &compliance…"), self)
-        compliance.setObjectName("complianceAction")
-        compliance.triggered.connect(self.open_compliance)
-        view.addAction(compliance)
+        self._menu_action(view, self.tr("Open the &wall in a window"), WALL_KEYS,
+                          self.open_wall)
+        self._menu_action(view, self.tr("Shift &compliance…"), "Ctrl+Alt+N",
+                          self.open_compliance, "complianceAction")
         if (self.client.user or {}).get("role") in ("supervisor", "admin"):
             # The service answers looks back and reports to these roles only; others never
             # see the items.
-            back = QAction(self.tr("Wall, &back in time…"), self)
-            back.setObjectName("wallHistoryAction")
-            back.triggered.connect(self.open_wall_history)
-            view.addAction(back)
-            reports = QAction(self.tr("&Reports…"), self)
-            reports.setObjectName("reportsAction")
-            reports.triggered.connect(self.open_reports)
-            view.addAction(reports)
+            for text, keys, slot, name in (
+                (self.tr("Wall, &back in time…"), "Ctrl+Alt+B", self.open_wall_history,
+                 "wallHistoryAction"),
+                (self.tr("&Reports…"), "Ctrl+Alt+P", self.open_reports, "reportsAction"),
+                (self.tr("Shift &handover…"), "Ctrl+Alt+H", self.open_shift_handover,
+                 "shiftHandoverAction"),
+                (self.tr("Export the &journal…"), "Ctrl+Alt+J", self.open_journal_export,
+                 "journalExportAction"),
+            ):
+                self._menu_action(view, text, keys, slot, name)
+        view.addSeparator()
+        self._menu_action(view, self.tr("&Larger text"), ["Ctrl++", "Ctrl+="],
+                          lambda: self.set_text_scale(text_size.step(text_size.current(), 1)),
+                          "largerTextAction")
+        self._menu_action(view, self.tr("&Smaller text"), "Ctrl+-",
+                          lambda: self.set_text_scale(text_size.step(text_size.current(), -1)),
+                          "smallerTextAction")
+        self._menu_action(view, self.tr("&Normal text size"), "Ctrl+0",
+                          lambda: self.set_text_scale(1.0), "normalTextAction")
+        options = self.menuBar().addMenu(self.tr("&Settings"))
+        self._menu_action(options, self.tr("&Settings…"), SETTINGS_KEYS, self.open_settings,
+                          "settingsAction")
+        add_help(self)
+
+    def _menu_action(self, menu: QMenu, text: str, keys: str | list[str],
+                     slot: Callable[[], object], name: str = "") -> QAction:
+        action = QAction(text, self)
+        if name:
+            action.setObjectName(name)
+        sequences = [QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)]
+        action.setShortcuts(sequences)
+        shown = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text.replace('&', '')} — {shown}")
+        action.triggered.connect(lambda _c=False: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
 
     def open_wall(self) -> QWidget:
         """The video wall's view of this console's replica, in an ordinary window."""
         from app.ui.wall.run import open_wall_window  # loaded only when someone asks
 
-        return open_wall_window(self.bridge, self.catalog, basemap=self.basemap, parent=self)
+        return open_wall_window(self.bridge, self.catalog, basemap=self.basemap, parent=self,
+                                settings=self.settings)
 
     def open_wall_history(self) -> QWidget:
         """The wall's panels at any moment of the last days, rebuilt by the service."""
         from app.ui.wall.history import open_history_window  # loaded only when someone asks
 
         return open_history_window(self.bridge, self.catalog, basemap=self.basemap, parent=self)
+
+    def open_shift_handover(self) -> QWidget:
+        """The summary of the shift, signed by the outgoing and the incoming supervisor."""
+        from app.ui.shift_handover import open_shift_handover_window
+
+        return open_shift_handover_window(self.bridge, self.catalog, parent=self)
+
+    def open_journal_export(self) -> QWidget:
+        """The change log of a date range, saved as CSV."""
+        from app.ui.journal_export import open_journal_export
+
+        return open_journal_export(self.bridge, parent=self)
 
     def open_reports(self) -> QWidget:
         """Counts and times of any period by type, duty service, district or source."""
@@ -226,10 +272,27 @@ class MainWindow(QMainWindow):
         return dialog
 
     def set_language(self, code: str) -> None:
-        """Kept per workstation; the console starts in it next time."""
+        """Kept per workstation and put in force at once: the translator is installed and
+        whoever runs the console (``ConsoleWindows``) builds the window again in it."""
         self.settings.setValue("language", code)
-        self.statusBar().showMessage(
-            self.tr("The language changes when the console is started again."), 10000)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translator(app, code)
+        self.language_changed.emit(code)
+
+    def set_text_scale(self, scale: float) -> None:
+        """The whole console's text, kept per workstation."""
+        self.settings.setValue(text_size.KEY, text_size.apply_scale(scale))
+
+    def open_settings(self) -> QWidget:
+        from app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, sounds=self.sounds, parent=self)
+        dialog.language_chosen.connect(self.set_language)
+        dialog.scale_chosen.connect(self.set_text_scale)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # -- live --------------------------------------------------------------------------
 
@@ -241,6 +304,7 @@ class MainWindow(QMainWindow):
         if self.map is not None:
             self.map.apply(batch)
         self.banner.apply(batch)
+        self.emergencies.apply(batch)
         self.card.on_changes(batch)
 
     def _renumbered(self, *watched: int | None) -> None:
@@ -268,6 +332,7 @@ class MainWindow(QMainWindow):
         keep = self.queue.selected_id()
         self.model.reload()
         self.banner.reload()
+        self.emergencies.reload()
         if self.map is not None:
             self.map.reload()
         self.card.refresh()

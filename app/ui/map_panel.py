@@ -13,6 +13,7 @@ from app.domain.heat import Cell, grid
 from app.maps.map_widget import MapView
 from app.sync.store import Applied, ReplicaStore
 from app.ui.catalog_view import CatalogView
+from app.ui.emergency_words import MARK, is_late, is_pinned, level_word
 from app.ui.queue_model import address_text
 from app.ui.tasks import run_task
 from app.ui.words import STATUS, word
@@ -37,6 +38,7 @@ class MapController(QObject):
         self.now = now
         self.shown: set[int] = set()
         self.overdue: dict[int, bool] = {}
+        self.report_late: dict[int, bool] = {}  # an emergency's report past its deadline
         self.queue_filter: Callable[[int], int | None] | None = None
         self.origin = origin
         self._pending: list[int] = []
@@ -50,7 +52,8 @@ class MapController(QObject):
         self._heat_due.timeout.connect(self.refresh_heat)
         self._clock.start(15_000)
         view.marker_clicked.connect(self.incident_clicked)
-        view.name_layers({"Incidents": self.tr("Incidents"), "Crews": self.tr("Crews"),
+        view.name_layers({"Incidents": self.tr("Incidents"),
+                          "Emergencies": self.tr("Emergencies"), "Crews": self.tr("Crews"),
                           "Heat, 24 h": self.tr("Heat, 24 h"),
                           "Districts": self.tr("Districts")})
 
@@ -87,9 +90,14 @@ class MapController(QObject):
         code = inc.get("type_code")
         label = (f"{inc['number']} · {self.catalog.type_name(code)} · "
                  f"{word(STATUS, inc['status'])}<br>{address_text(inc)}")
+        emergency = is_pinned(inc)
+        if emergency:
+            label = f"{MARK} {level_word(inc.get('emergency_level'))} · {label}"
+        late = self.report_late[inc["id"]] = emergency and is_late(inc, self.now())
         return {"id": inc["id"], "lat": inc.get("lat"), "lon": inc.get("lon"),
                 "priority": inc["priority"], "status": inc["status"], "overdue": overdue,
-                "label": label, "hidden": self.hidden(inc["id"])}
+                "label": label, "hidden": self.hidden(inc["id"]), "emergency": emergency,
+                "reportLate": late}
 
     def reload(self) -> None:
         """Every marker at once, with the halos known so far; the norms are checked right
@@ -119,7 +127,9 @@ class MapController(QObject):
             if inc is None:
                 continue
             flag = self.is_overdue(inc)
-            if flag != self.overdue.get(incident_id, False):
+            late = is_pinned(inc) and is_late(inc, self.now())
+            if (flag != self.overdue.get(incident_id, False)
+                    or late != self.report_late.get(incident_id, False)):
                 changed.append(self.marker(inc, flag))
         self.view.upsert_incidents(changed)
         if not self._pending:

@@ -27,6 +27,10 @@ from sortedcontainers import SortedList
 from app.sync.store import Applied, ReplicaStore
 from app.ui import timefmt
 from app.ui.catalog_view import CatalogView
+from app.ui.emergency_words import COLOUR as EMERGENCY
+from app.ui.emergency_words import MARK as EMERGENCY_MARK
+from app.ui.emergency_words import OVERDUE_COLOUR as REPORT_LATE
+from app.ui.emergency_words import due_text, is_late, is_pinned, level_word
 from app.ui.heap import settle_heap
 from app.ui.queue_filter import QueueFilter, RowFacts
 from app.ui.words import PRIORITY, STAGE, STAGE_MARK, STATUS, word
@@ -64,7 +68,8 @@ STATUS_ORDER = {code: n for n, code in enumerate(STATUS)}
 ACTIVE_ANY = frozenset(STATUS)  # "any status", as a set to test membership in
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
-                    Qt.ItemDataRole.UserRole})
+                    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.UserRole})
+EMERGENCY_ROW = QBrush(QColor("#f3e5f5"))  # the emergency's colour, pale: text stays legible
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -206,6 +211,8 @@ class QueueModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(inc, col)
+        if is_pinned(inc) and (emergency := self._emergency(inc, col, role)) is not None:
+            return emergency
         if role == Qt.ItemDataRole.ToolTipRole and col == Col.SERVICES:
             return self._services_tooltip(inc)
         if role == Qt.ItemDataRole.ToolTipRole and col == Col.NUMBER and inc.get("temporary"):
@@ -225,8 +232,25 @@ class QueueModel(QAbstractTableModel):
             return inc["id"]
         return None
 
+    def _emergency(self, inc: dict[str, Any], col: int, role: int) -> Any:
+        """An emergency's row: a mark and its colour, red while its report is late."""
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return EMERGENCY_ROW
+        if col != Col.NUMBER:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(REPORT_LATE if is_late(inc, self.now()) else EMERGENCY)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = QCoreApplication.translate("Queue", "Emergency, %1").replace(
+                "%1", level_word(inc.get("emergency_level")))
+            due = due_text(inc, self.now())
+            return f"{text}: {due}" if due else text
+        return None
+
     def _text(self, inc: dict[str, Any], col: int) -> str:
         if col == Col.NUMBER:
+            if is_pinned(inc):
+                return f"{EMERGENCY_MARK} {inc['number']}"
             if inc.get("temporary"):
                 return QCoreApplication.translate("Queue", "%s (not sent)") % inc["number"]
             return inc["number"]
@@ -271,7 +295,13 @@ class QueueModel(QAbstractTableModel):
     # -- order and filter --------------------------------------------------------------
 
     def _value(self) -> Callable[[dict[str, Any]], Any]:
-        """The sort column's value of one incident."""
+        """The sort column's value of one incident, after its pin: an emergency in view
+        sorts above everything else, whatever the column and the direction."""
+        value = self._column_value()
+        top, rest = (1, 0) if self.sort_desc else (0, 1)
+        return lambda inc: (top if is_pinned(inc) else rest, value(inc))
+
+    def _column_value(self) -> Callable[[dict[str, Any]], Any]:
         address, type_name = self._address, self.catalog.type_name
         handovers = self.store.handovers_of
         return {
@@ -293,11 +323,8 @@ class QueueModel(QAbstractTableModel):
         """Every incident in order: ids sorted by the column value alone (a stable sort of
         ids already ascending breaks ties by id, as the keys do), then zipped into keys."""
         incidents = self.store.data["incident"]
-        if self.sort_column == Col.ADDRESS:
-            values = self._address
-        else:
-            value = self._value()
-            values = {i: value(inc) for i, inc in incidents.items()}
+        value = self._value()
+        values = {i: value(inc) for i, inc in incidents.items()}
         ids = sorted(incidents)
         ids.sort(key=values.__getitem__)
         keys = list(zip(map(values.__getitem__, ids), ids, map(self._facts.__getitem__, ids),
@@ -443,8 +470,15 @@ class QueueModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(final, 0), self.index(final, len(Col) - 1))
 
     def tick(self) -> None:
-        """Ages count up: repaint the age column (the view paints only visible rows)."""
+        """Ages count up: repaint the age column (the view paints only visible rows);
+        emergencies' reports fall due: repaint their numbers (they are the top rows)."""
         if len(self._rows):
             self.dataChanged.emit(self.index(0, Col.AGE),
                                   self.index(len(self._rows) - 1, Col.AGE),
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
+        pinned = 0
+        while pinned < len(self._rows) and is_pinned(self.incident_at(pinned) or {}):
+            pinned += 1
+        if pinned:
+            self.dataChanged.emit(self.index(0, Col.NUMBER), self.index(pinned - 1, Col.NUMBER),
+                                  [Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole])

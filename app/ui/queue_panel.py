@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.queue_filter import ACTIVE, QueueFilter
 from app.ui.queue_model import Col, QueueModel
+from app.ui.shortcuts import GROUP, key_action
 from app.ui.words import PRIORITY, STATUS, word
 
 SAVED_KEY = "queue/saved_filters"
@@ -130,7 +131,9 @@ class QueuePanel(QWidget):
         self.saved.activated.connect(self._load_saved)
         self.save_button.clicked.connect(self.save_filter)
         # Ctrl+F is the main window's action; a second shortcut here would make it ambiguous.
-        QShortcut(QKeySequence("Ctrl+Shift+F"), self, activated=self.save_filter)
+        self.setProperty(GROUP, self.tr("Queue"))  # its keys' heading in the F1 sheet
+        key_action(self, self.tr("Save the current filter under a name"), "Ctrl+Shift+F",
+                   self.save_filter, group=self.tr("Queue"))
         QShortcut(QKeySequence("Escape"), self.text, activated=self.text.clear)
         self._refresh_saved()
 

@@ -43,6 +43,7 @@ from app.domain.timezone import to_city
 from app.schemas.reports import Cell, table, write_csv, write_xlsx
 from app.ui.bridge import SyncBridge
 from app.ui.catalog_view import CatalogView
+from app.ui.shortcuts import add_help
 from app.ui.tasks import run_task
 from app.ui.words import SOURCE, word
 
@@ -121,6 +122,7 @@ class ReportsWindow(QWidget):
     def __init__(self, fetch: Fetch, catalog: CatalogView, now: Callable[[], datetime], *,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        add_help(self)  # F1: this window's keys
         self.fetch = fetch
         self.catalog = catalog
         self.now = now
@@ -200,8 +202,10 @@ class ReportsWindow(QWidget):
     def chosen_period(self) -> tuple[datetime, datetime]:
         code = self.period_box.currentData()
         if code == "custom":
-            return (self.start_edit.dateTime().toPython().astimezone(UTC),
-                    self.end_edit.dateTime().toPython().astimezone(UTC))
+            # Through the epoch: toPython() drops the edit's zone and gives the city's wall
+            # clock as a naive time, which astimezone() would read in the workstation's.
+            return (datetime.fromtimestamp(self.start_edit.dateTime().toSecsSinceEpoch(), UTC),
+                    datetime.fromtimestamp(self.end_edit.dateTime().toSecsSinceEpoch(), UTC))
         return period(code, self.now())
 
     def _period_changed(self) -> None:

@@ -20,6 +20,7 @@ EVENTS = (
 
 class SoundEvents(QObject):
     played = Signal(str)  # the event name, whatever the device did with it
+    previewed = Signal(str)  # the event name, played from the settings to hear it
 
     def __init__(self, enabled: bool = True, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,12 +36,20 @@ class SoundEvents(QObject):
     def play(self, name: str) -> None:
         if not self.enabled:
             return
+        self._sound(name)
+        self.played.emit(name)
+
+    def preview(self, name: str) -> None:
+        """Heard even while the sounds are off: the operator is choosing whether to."""
+        self._sound(name)
+        self.previewed.emit(name)
+
+    def _sound(self, name: str) -> None:
         effect = self._effect(name)
         if effect is not None:
             effect.play()  # type: ignore[attr-defined]
         else:
             QApplication.beep()
-        self.played.emit(name)
 
     def _effect(self, name: str) -> object | None:
         if self._effect_class is None or not (SOUNDS / f"{name}.wav").exists():

@@ -90,6 +90,7 @@ KIND = {
     "claim.taken_over": QT_TRANSLATE_NOOP("Words", "took the incident over"),
     "claim.released": QT_TRANSLATE_NOOP("Words", "released the incident"),
     "claim.expired": QT_TRANSLATE_NOOP("Words", "claim expired"),
+    "claim.transferred": QT_TRANSLATE_NOOP("Words", "took the incident at the shift handover"),
     "handover.created": QT_TRANSLATE_NOOP("Words", "handed over to a duty service"),
     "handover.renewed": QT_TRANSLATE_NOOP("Words", "handed over again"),
     "handover.acknowledged": QT_TRANSLATE_NOOP("Words", "duty service acknowledged"),
@@ -99,4 +100,9 @@ KIND = {
     "handover.recalled": QT_TRANSLATE_NOOP("Words", "hand-over recalled"),
     "note.added": QT_TRANSLATE_NOOP("Words", "note"),
     "caller.added": QT_TRANSLATE_NOOP("Words", "caller added"),
+    "emergency.declared": QT_TRANSLATE_NOOP("Words", "declared an emergency"),
+    "emergency.level_changed": QT_TRANSLATE_NOOP("Words", "changed the emergency level"),
+    "emergency.lifted": QT_TRANSLATE_NOOP("Words", "lifted the emergency"),
+    "emergency.report_sent": QT_TRANSLATE_NOOP("Words", "report sent to the crisis centre"),
+    "emergency.report_due": QT_TRANSLATE_NOOP("Words", "next report due"),
 }

@@ -4,10 +4,17 @@
 var DispatchMap = (function () {
   "use strict";
   var PRIORITY = {1: "#c62828", 2: "#ef6c00", 3: "#1565c0", 4: "#607d8b"};
-  var map, bridge, incidents, crews, heat, preview, markers = {}, crewMarkers = {};
+  var map, bridge, incidents, emergencies, crews, heat, preview, markers = {},
+    crewMarkers = {};
   var selected = null;
 
   function style(d, isSelected) {
+    if (d.emergency) {
+      // An emergency: larger, ringed in its own colour, never in a cluster (see layerOf).
+      return {radius: isSelected ? 15 : 12, color: d.reportLate ? "#b71c1c" : "#6a1b9a",
+              weight: isSelected ? 6 : 5, fillColor: PRIORITY[d.priority] || "#607d8b",
+              fillOpacity: 0.95, dashArray: null};
+    }
     var s = {
       radius: isSelected ? 11 : 7,
       color: d.overdue ? "#d50000" : "#263238",
@@ -20,6 +27,9 @@ var DispatchMap = (function () {
     return s;
   }
 
+  // Emergencies stay out of the clusters: zoomed out, they are still each on the map.
+  function layerOf(d) { return d.emergency ? emergencies : incidents; }
+
   function upsert(list) {
     var began = performance.now();
     window.dispatchStats.upserts = (window.dispatchStats.upserts || 0) + 1;
@@ -27,26 +37,36 @@ var DispatchMap = (function () {
     list.forEach(function (d) {
       var m = markers[d.id];
       if (d.lat === null || d.lon === null || d.hidden) {
-        if (m) { incidents.removeLayer(m); delete markers[d.id]; }
+        if (m) { m.layer.removeLayer(m); delete markers[d.id]; }
         return;
       }
+      if (m && m.layer !== layerOf(d)) {  // declared or lifted: it changes layers
+        m.layer.removeLayer(m);
+        delete markers[d.id];
+        m = null;
+      }
       if (!m) {
-        m = L.circleMarker([d.lat, d.lon], style(d, d.id === selected));
+        var options = style(d, d.id === selected);
+        // Above the crews' labels too: an emergency is never hidden under one.
+        if (d.emergency) { options.pane = "emergencies"; }
+        m = L.circleMarker([d.lat, d.lon], options);
         m.incidentId = d.id;
         m.on("click", function () { if (bridge) { bridge.markerClicked(d.id); } });
+        m.layer = layerOf(d);
         markers[d.id] = m;
-        added.push(m);
+        if (d.emergency) { emergencies.addLayer(m); } else { added.push(m); }
       } else {
         var at = m.getLatLng();
         if (at.lat !== d.lat || at.lng !== d.lon) {
           // a cluster group must be told when a marker moves
-          incidents.removeLayer(m);
+          m.layer.removeLayer(m);
           m.setLatLng([d.lat, d.lon]);
-          added.push(m);
+          if (d.emergency) { emergencies.addLayer(m); } else { added.push(m); }
         }
         m.setStyle(style(d, d.id === selected));
       }
       m.data = d;
+      if (d.emergency) { m.bringToFront(); }
     });
     if (added.length) { incidents.addLayers(added); }
     window.dispatchStats.lastUpsertMs = performance.now() - began;
@@ -59,7 +79,7 @@ var DispatchMap = (function () {
   function remove(ids) {
     ids.forEach(function (id) {
       var m = markers[id];
-      if (m) { incidents.removeLayer(m); delete markers[id]; }
+      if (m) { m.layer.removeLayer(m); delete markers[id]; }
     });
     window.dispatchStats.markers = Object.keys(markers).length;
   }
@@ -71,7 +91,9 @@ var DispatchMap = (function () {
     var m = markers[id];
     if (!m) { return; }
     m.setStyle(style(m.data, true));
-    if (pan) {
+    if (pan && m.layer === emergencies) {
+      map.panTo(m.getLatLng());
+    } else if (pan) {
       incidents.zoomToShowLayer(m, function () { map.panTo(m.getLatLng()); });
     }
   }
@@ -138,6 +160,8 @@ var DispatchMap = (function () {
     window.dispatchStats = {markers: 0, crews: 0, applied: 0, ready: false};
     incidents = L.markerClusterGroup({chunkedLoading: false, disableClusteringAtZoom: 16,
                                       showCoverageOnHover: false});
+    map.createPane("emergencies").style.zIndex = 620;  // markers 600, tooltips 650
+    emergencies = L.featureGroup();
     crews = L.layerGroup();
     heat = L.layerGroup();
     preview = L.layerGroup();
@@ -150,10 +174,20 @@ var DispatchMap = (function () {
         m.setTooltipContent(m.data.label);
       }
     });
+    emergencies.on("mouseover", function (e) {
+      var m = e.layer;
+      if (m.data && !m.getTooltip()) {
+        m.bindTooltip(m.data.label, {direction: "top"}).openTooltip();
+      } else if (m.data) {
+        m.setTooltipContent(m.data.label);
+      }
+    });
     map.addLayer(incidents);
+    map.addLayer(emergencies);
     map.addLayer(crews);
     map.addLayer(preview);
-    var overlays = {"Incidents": incidents, "Crews": crews, "Heat, 24 h": heat};
+    var overlays = {"Incidents": incidents, "Emergencies": emergencies, "Crews": crews,
+                    "Heat, 24 h": heat};
     if (switchable && switchable.districts) { overlays.Districts = switchable.districts; }
     L.control.layers(null, overlays, {collapsed: false}).addTo(map);
     map.on("contextmenu", function (e) {
@@ -192,11 +226,18 @@ var DispatchMap = (function () {
   // How many markers the cluster layer holds: with chunked loading it fills over frames.
   function clustered() { return incidents.getLayers().length; }
 
+  // The incidents drawn as emergencies, outside the clusters (for tests and diagnostics).
+  function emergencyIds() {
+    return Object.keys(markers).filter(function (id) {
+      return markers[id].layer === emergencies;
+    }).map(Number).sort(function (a, b) { return a - b; });
+  }
+
   function position(id) {
     var m = markers[id];
     return m ? [m.getLatLng().lat, m.getLatLng().lng] : null;
   }
 
   return {start: start, click: click, selected: selectedId, clustered: clustered,
-          position: position};
+          position: position, emergencyIds: emergencyIds};
 }());

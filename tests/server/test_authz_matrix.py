@@ -28,6 +28,7 @@ from app.services import open311, sensors
 from app.services.context import ServiceContext
 from tests.conftest import fast_settings
 from tests.server.helpers import API, TIMEOUT, Client, login, mid
+from tests.server.shift_worlds import waiting_handover
 
 COLUMNS = ("anonymous", "operator", "operator→zhkh", "zhkh", "zhkh→main", "supervisor",
            "supervisor→zhkh", "admin", "wall", "ds-own", "ds-other")
@@ -77,6 +78,25 @@ EXPECTED_TABLE: dict[tuple[str, str], str] = {
     ("GET", "/history/state"):                      "401 403 403 403 403 200 200 200 403 403 403",
     ("GET", "/reports"):                            "401 403 403 403 403 200 200 200 403 403 403",
     ("GET", "/duty/board"):                         "401 403 403 403 403 403 403 403 403 200 200",
+    # Emergencies: declared and lifted by supervisors and admins of the room; reports sent
+    # by the room's desk; read by any desk user (the wall reads the live state).
+    ("POST", "/incidents/{incident_id}/emergency"): "401 403 403 403 403 200 403 200 403 403 403",
+    ("POST", "/incidents/{incident_id}/emergency/lift"):
+                                                    "401 403 403 403 403 200 403 200 403 403 403",
+    ("GET", "/incidents/{incident_id}/emergency/reports"):
+                                                    "401 200 200 200 200 200 200 200 403 403 403",
+    ("POST", "/incidents/{incident_id}/emergency/reports"):
+                                                    "401 201 403 201 403 201 403 201 403 403 403",
+    # Shift handovers: signed by the room's own supervisors (another one accepts it), read
+    # by them and by admins; the journal of a date range by supervisors and admins.
+    ("GET", "/shift-handovers/draft"):              "401 403 403 403 403 200 403 200 403 403 403",
+    ("POST", "/shift-handovers"):                   "401 403 403 403 403 201 403 403 403 403 403",
+    ("POST", "/shift-handovers/{shift_handover_id}/sign"):
+                                                    "401 403 403 403 403 200 403 403 403 403 403",
+    ("GET", "/shift-handovers"):                    "401 403 403 403 403 200 403 200 403 403 403",
+    ("GET", "/shift-handovers/{shift_handover_id}"):
+                                                    "401 403 403 403 403 200 403 200 403 403 403",
+    ("GET", "/journal"):                            "401 403 403 403 403 200 200 200 403 403 403",
     # A sensor gateway's own token only: no person's session is one, whatever its role
     # (the gateway itself is let in: see the last test).
     ("POST", "/sensors/readings"):                  "401 401 401 401 401 401 401 401 401 401 401",
@@ -182,16 +202,19 @@ class World:
 
 class Worlds:
     gateway_token = ""  # of the sensor gateway the fixture makes
+    current: Worlds | None = None  # for bodies that prepare their world (emergencies)
 
     def __init__(self, url: str, ctx: ServiceContext) -> None:
         self.url = url
         self.ctx = ctx
         self._open311_request: str | None = None
         self.admin = login(url, "admin")
+        Worlds.current = self
         crews = self.admin.snapshot()["crews"]
         self.crew_of = {c["service"]: c["id"] for c in sorted(crews, key=lambda c: c["id"])}
         self._made: dict[tuple[str, str], World] = {}
         self._tokens: dict[str, Client] = {}
+        self._shift_handovers: dict[str, int] = {}
 
     def world(self, room: str, service: str) -> World:
         key = (room, service)
@@ -220,6 +243,13 @@ class Worlds:
             self._open311_request = r.json()[0]["service_request_id"]
         return self._open311_request
 
+    def shift_handover(self, room: str) -> int:
+        """A handover of the room signed out by another of its supervisors, made once: only
+        the room's supervisor may accept it, and does so in its column."""
+        if room not in self._shift_handovers:
+            self._shift_handovers[room] = waiting_handover(self.ctx, room)
+        return self._shift_handovers[room]
+
     def spoil(self, room: str, service: str) -> None:
         """The last request changed this world: the next case gets a new one."""
         self._made.pop((room, service), None)
@@ -247,6 +277,25 @@ def mutation(**extra: Any) -> Body:
     return lambda _w, _c: {"mutation_id": mid(), **extra}
 
 
+def in_emergency(*, versioned: bool = True, **extra: Any) -> Body:
+    """For a route that acts on an emergency: the admin declares one on the world's
+    incident first, and the world is not handed to any later case (its incident may not
+    be cancelled until the emergency is lifted)."""
+
+    def body(w: World, c: Case) -> dict[str, Any]:
+        worlds = Worlds.current
+        assert worlds is not None
+        r = worlds.admin.post(f"/incidents/{w.incident_id}/emergency",
+                              {"mutation_id": mid(), "base_version": w.version,
+                               "level": "local"})
+        assert r.status_code == 200, r.text
+        worlds.spoil(c.room, c.service)
+        version = {"base_version": r.json()["incident"]["version"]} if versioned else {}
+        return {"mutation_id": mid(), **version, **extra}
+
+    return body
+
+
 # What each route is sent: a request valid in every respect but who sends it, so that only
 # access decides the answer.
 BODIES: dict[tuple[str, str], Body] = {
@@ -267,6 +316,14 @@ BODIES: dict[tuple[str, str], Body] = {
     ("POST", "/incidents/{incident_id}/notes"): mutation(text="Перезвонили заявителю"),
     ("POST", "/incidents/{incident_id}/callers"):
         mutation(caller={"name": "Волков Олег", "phone": "+79130000002"}),
+    ("POST", "/incidents/{incident_id}/emergency"): versioned(level="municipal"),
+    ("POST", "/incidents/{incident_id}/emergency/lift"): in_emergency(reason="Угроза снята"),
+    ("POST", "/incidents/{incident_id}/emergency/reports"):
+        in_emergency(versioned=False, kind="first", channel="телефон",
+                     accepted_by="Дежурный ЦУКС"),
+    ("POST", "/shift-handovers"): lambda _w, c: {
+        "mutation_id": mid(), "room": c.room, "notes": "Проверка прав", "password": "demo-2018"},
+    ("POST", "/shift-handovers/{shift_handover_id}/sign"): mutation(password="demo-2018"),
     READINGS: lambda _w, _c: {"readings": [
         {"sensor": SENSOR["code"], "at": datetime.now(UTC).isoformat(), "value": 420.0}]},
 }
@@ -281,7 +338,10 @@ PARAMS: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/changes"): {"after": 0},
     ("GET", "/personal-data"): {"phone": "+79130000001"},
     ("GET", "/reports"): {"from": "2026-11-26T08:00:00+07:00", "to": "2026-11-27T08:00:00+07:00"},
+    ("GET", "/journal"): {"start": "2026-11-26T08:00:00+07:00", "end": "2026-11-27T08:00:00+07:00"},
 }
+# Routes asked about the room of the case's incident.
+ROOM_PARAMS = {("GET", "/shift-handovers/draft"), ("GET", "/shift-handovers")}
 
 
 def stream_status(url: str, token: str | None) -> int:
@@ -309,13 +369,16 @@ def call(worlds: Worlds, route: tuple[str, str], case: Case, as_client: Client |
         incident_id=w.incident_id, handover_id=w.handover_id, crew_id=w.crew_id,
         user_id=worlds.client(REVOKED).id, service_code="water_main_break",
         service_request_id=(worlds.open311_request() if "{service_request_id}" in template
-                            else ""))
+                            else ""),
+        shift_handover_id=(worlds.shift_handover(case.room) if "{shift_handover_id}" in template
+                           else 0))
     body = BODIES.get(route)
     is_open311 = path.startswith(OPEN311)
     url = (worlds.url if path in OUTSIDE_API or is_open311 else user.base) + path
     r = user.session.request(method, url, json=body(w, case) if body else None,
                              data=OPEN311_FORM if is_open311 and method == "POST" else None,
-                             params=PARAMS.get(route), timeout=TIMEOUT)
+                             params={"room": case.room} if route in ROOM_PARAMS
+                             else PARAMS.get(route), timeout=TIMEOUT)
     if method != "GET" and r.status_code < 300:
         worlds.spoil(case.room, case.service)
     if route == ("POST", "/auth/logout") and r.status_code < 300:

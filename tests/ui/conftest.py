@@ -64,7 +64,7 @@ def console(qapp, qtbot, live_service: ServiceThread, tmp_path: Path):  # type: 
         qtbot.addWidget(window)
         client.start()
         assert client.wait_live(10)
-        qtbot.waitUntil(lambda: bool(window.book.streets), timeout=5000)
+        qtbot.waitUntil(lambda: bool(window.book.streets), timeout=20000)
         with qtbot.waitExposed(window):
             window.show()
         with qtbot.waitActive(window):

@@ -172,7 +172,35 @@ def test_a_duty_service_account_opens_its_board_not_the_room_console(
         QApplication.quit()
 
     QTimer.singleShot(0, look)
-    run_console(lambda: live_service.url, login=("ds-gas", DEMO_PASSWORD),
-                replicas=tmp_path / "replicas")
+    # run_console closes its window after the event loop ends; quitting on that last
+    # window would be a quit with no loop running, which ends every later test's waits.
+    qapp.setQuitOnLastWindowClosed(False)
+    try:
+        run_console(lambda: live_service.url, login=("ds-gas", DEMO_PASSWORD),
+                    replicas=tmp_path / "replicas")
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
     assert seen["rows"] == [number] and seen["consoles"] == []
     assert "Аварийная газовая служба" in seen["title"]  # the workstation speaks Russian
+
+
+def test_an_emergency_is_marked_on_the_services_board(
+        qtbot, live_service: ServiceThread, duty_console) -> None:
+    op = login(live_service.url, "operator")
+    inc = _hand_over(op, ["gas"], type_code="gas_smell")["incident"]
+    window = duty_console("ds-gas")
+    qtbot.waitUntil(lambda: len(window.model.rows) == 1, timeout=10000)
+    window.table.selectRow(0)
+    assert window.model.index(0, DutyCol.NUMBER).data() == inc["number"]
+    assert "EMERGENCY" not in window.title.text()
+
+    boss = login(live_service.url, "supervisor")
+    version = boss.incident(inc["id"])["incident"]["version"]
+    r = boss.post(f"/incidents/{inc['id']}/emergency",
+                  {"mutation_id": mid(), "base_version": version, "level": "municipal"})
+    assert r.status_code == 200, r.text
+    qtbot.waitUntil(lambda: window.model.index(0, DutyCol.NUMBER).data().startswith("◆"),
+                    timeout=10000)
+    assert window.model.index(0, DutyCol.NUMBER).data() == f"◆ {inc['number']}"
+    assert "municipal" in window.model.index(0, DutyCol.NUMBER).data(Qt.ItemDataRole.ToolTipRole)
+    assert "EMERGENCY (ЧС), municipal" in window.title.text()

@@ -142,3 +142,18 @@ def test_named_periods_in_city_time() -> None:
     # The night shift began at 20:00 city (13:00 UTC) and runs to 08:00 (01:00 UTC).
     assert period("shift", now, ShiftCalendar()) == (
         datetime(2026, 11, 26, 13, 0, tzinfo=UTC), datetime(2026, 11, 27, 1, 0, tzinfo=UTC))
+
+
+def test_a_custom_period_is_read_in_city_time_whatever_the_workstations_zone(
+        qtbot, console) -> None:
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    reports = open_reports(qtbot, console("admin"))
+    reports.period_box.setCurrentIndex(reports.period_box.findData("custom"))
+    zone = reports.start_edit.timeZone()
+    reports.start_edit.setDateTime(QDateTime(QDate(2026, 11, 20), QTime(10, 0), zone))
+    reports.end_edit.setDateTime(QDateTime(QDate(2026, 11, 20), QTime(22, 0), zone))
+    # 10:00 and 22:00 in Mezhdurechensk (UTC+7) are 03:00 and 15:00 UTC, on a workstation
+    # kept in UTC (as this one is) or in any other zone.
+    assert reports.chosen_period() == (datetime(2026, 11, 20, 3, 0, tzinfo=UTC),
+                                       datetime(2026, 11, 20, 15, 0, tzinfo=UTC))

@@ -17,7 +17,8 @@ ROOT = Path(__file__).parents[2]
 
 def _lupdate(ts: Path) -> None:
     tool = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for d in ("app/ui", "app/maps") for p in (ROOT / d).glob("*.py"))
+    # Every package of the UI: the duty services' window lives in its own.
+    sources = sorted(str(p) for d in ("app/ui", "app/maps") for p in (ROOT / d).rglob("*.py"))
     subprocess.run([str(tool), "-silent", *sources, "-ts", str(ts), "-source-language", "en",
                     "-target-language", "ru"], check=True, cwd=ROOT, timeout=120)
 

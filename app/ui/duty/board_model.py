@@ -8,6 +8,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -17,6 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.ui.catalog_view import CatalogView
+from app.ui.emergency_words import COLOUR as EMERGENCY_COLOUR
+from app.ui.emergency_words import MARK as EMERGENCY_MARK
+from app.ui.emergency_words import level_word
 from app.ui.queue_model import address_text
 from app.ui.timefmt import age, clock_of, parse
 from app.ui.words import STAGE, STAGE_MARK, word
@@ -27,6 +31,7 @@ _FINISHED = ("resolved", "recalled")
 _WAITING = QBrush(QColor("#ffe1e1"))
 _LATE = QBrush(QColor("#b00020"))
 _DONE = QBrush(QColor("#6b6b6b"))
+_EMERGENCY = QBrush(QColor(EMERGENCY_COLOUR))
 
 
 class DutyCol(IntEnum):
@@ -40,14 +45,19 @@ class DutyCol(IntEnum):
 
 
 _HEADERS = {
-    DutyCol.NUMBER: "No.",
-    DutyCol.HANDED_OVER: "Handed over",
-    DutyCol.TYPE: "Type",
-    DutyCol.ADDRESS: "Address",
-    DutyCol.STAGE: "Stage",
-    DutyCol.ACK: "Acknowledgement",
-    DutyCol.CREWS: "Crews",
+    DutyCol.NUMBER: QT_TRANSLATE_NOOP("DutyBoard", "No."),
+    DutyCol.HANDED_OVER: QT_TRANSLATE_NOOP("DutyBoard", "Handed over"),
+    DutyCol.TYPE: QT_TRANSLATE_NOOP("DutyBoard", "Type"),
+    DutyCol.ADDRESS: QT_TRANSLATE_NOOP("DutyBoard", "Address"),
+    DutyCol.STAGE: QT_TRANSLATE_NOOP("DutyBoard", "Stage"),
+    DutyCol.ACK: QT_TRANSLATE_NOOP("DutyBoard", "Acknowledgement"),
+    DutyCol.CREWS: QT_TRANSLATE_NOOP("DutyBoard", "Crews"),
 }
+
+
+def in_emergency(row: dict[str, Any]) -> bool:
+    inc = row["incident"]
+    return bool(inc.get("emergency_level")) and not inc.get("emergency_lifted_at")
 
 
 def waiting_ack(row: dict[str, Any]) -> bool:
@@ -104,7 +114,12 @@ class DutyBoardModel(QAbstractTableModel):
             return self._text(row, col)
         if role == Qt.ItemDataRole.BackgroundRole and waiting_ack(row):
             return _WAITING
+        if role == Qt.ItemDataRole.ToolTipRole and in_emergency(row):
+            return QCoreApplication.translate("DutyBoard", "Emergency (ЧС), %1").replace(
+                "%1", level_word(row["incident"].get("emergency_level")))
         if role == Qt.ItemDataRole.ForegroundRole:
+            if col is DutyCol.NUMBER and in_emergency(row):
+                return _EMERGENCY
             if col is DutyCol.ACK and ack_late_by(row, self.now()) is not None:
                 return _LATE
             if row["stage"] in _FINISHED:
@@ -120,7 +135,7 @@ class DutyBoardModel(QAbstractTableModel):
     def _text(self, row: dict[str, Any], col: DutyCol) -> str:
         inc = row["incident"]
         if col is DutyCol.NUMBER:
-            return inc["number"]
+            return f"{EMERGENCY_MARK} {inc['number']}" if in_emergency(row) else inc["number"]
         if col is DutyCol.HANDED_OVER:
             return clock_of(row["handed_over_at"])
         if col is DutyCol.TYPE:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,9 +29,12 @@ from app.sync.duty import DutyFeed, FeedState, Report
 from app.sync.errors import ApiError
 from app.sync.http import Http
 from app.ui.catalog_view import CatalogView
-from app.ui.duty.board_model import DutyBoardModel, DutyCol, ack_late_by
+from app.ui.duty.board_model import DutyBoardModel, DutyCol, ack_late_by, in_emergency
+from app.ui.emergency_words import level_word
 from app.ui.queue_model import address_text
+from app.ui.shortcuts import add_help
 from app.ui.sound import SoundEvents
+from app.ui.text_size import set_style
 from app.ui.timefmt import city_time
 from app.ui.words import CREW_STATUS, PRIORITY, STAGE, word
 
@@ -40,10 +43,10 @@ H = HandoverStage
 # What the service reports, in order, with its key: one key each, F5 to F8, as on the
 # dispatch room's own keyboards where the F-row is the working row.
 REPORTS = (
-    (H.ACKNOWLEDGED, "Acknowledge", "F5"),
-    (H.CREW_DISPATCHED, "Crew dispatched", "F6"),
-    (H.ON_SCENE, "On scene", "F7"),
-    (H.RESOLVED, "Resolved", "F8"),
+    (H.ACKNOWLEDGED, QT_TRANSLATE_NOOP("DutyWindow", "Acknowledge"), "F5"),
+    (H.CREW_DISPATCHED, QT_TRANSLATE_NOOP("DutyWindow", "Crew dispatched"), "F6"),
+    (H.ON_SCENE, QT_TRANSLATE_NOOP("DutyWindow", "On scene"), "F7"),
+    (H.RESOLVED, QT_TRANSLATE_NOOP("DutyWindow", "Resolved"), "F8"),
 )
 
 
@@ -108,7 +111,7 @@ class DutyWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
 
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        set_style(self.title, "font-size: 15pt; font-weight: bold;")
         self.title.setWordWrap(True)
         self.address = QLabel()
         self.description = QLabel()
@@ -163,6 +166,7 @@ class DutyWindow(QMainWindow):
         self.setCentralWidget(split)
         self.connection = QLabel(self.tr("Connecting…"))
         self.statusBar().addWidget(self.connection, 1)
+        add_help(self)
         self.show_detail()
 
     # -- what the feed says ----------------------------------------------------------------
@@ -241,8 +245,12 @@ class DutyWindow(QMainWindow):
                 label.clear()
             return
         inc = row["incident"]
-        self.title.setText(f"{inc['number']} · {self.catalog.type_name(inc.get('type_code'))}"
-                           f" · {word(PRIORITY, inc.get('priority'))}")
+        title = (f"{inc['number']} · {self.catalog.type_name(inc.get('type_code'))}"
+                 f" · {word(PRIORITY, inc.get('priority'))}")
+        if in_emergency(row):
+            title = self.tr("%1 · EMERGENCY (ЧС), %2").replace("%1", title).replace(
+                "%2", level_word(inc.get("emergency_level")))
+        self.title.setText(title)
         self.received.setText(city_time(inc.get("received_at"), seconds=True))
         self.address.setText(address_text(inc))
         self.description.setText(inc.get("description") or "")

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from sortedcontainers import SortedList
 
 from app.domain.catalog import IncidentType, Norms
+from app.domain.emergencies import in_force, pinned
 from app.domain.enums import Priority
 from app.domain.facts import IncidentFacts
 from app.domain.metrics import (
@@ -120,6 +121,27 @@ class ExceptionRow:
 
 
 @dataclass(frozen=True)
+class EmergencyRow:
+    """An emergency in view: in force, or lifted with its final report still due."""
+
+    id: int
+    number: str
+    level: str
+    type_name: str | None  # None: a sensitive type, masked
+    place: str
+    declared_at: datetime
+    in_force: bool
+    report_due: datetime | None
+
+    @property
+    def masked(self) -> bool:
+        return self.type_name is None
+
+    def report_late(self, now: datetime) -> bool:
+        return self.report_due is not None and now > self.report_due
+
+
+@dataclass(frozen=True)
 class Person:
     name: str
     role: str
@@ -137,6 +159,12 @@ class WallFigures:
     trends: tuple[TrendSeries, ...]  # every category seen in either window
     exceptions: tuple[ExceptionRow, ...]  # critical and overdue, most urgent first
     people: tuple[Person, ...]
+    # Emergencies first, whatever else: the earliest report deadline first.
+    emergencies: tuple[EmergencyRow, ...] = ()
+
+    @property
+    def emergencies_in_force(self) -> int:
+        return sum(1 for e in self.emergencies if e.in_force)
 
     @property
     def ack_late(self) -> int:
@@ -180,6 +208,30 @@ def _place(row: dict[str, Any], masked: bool) -> str:
     return f"{street}, {house}" if street and house else street or row.get("district") or ""
 
 
+def is_emergency(row: Mapping[str, Any]) -> bool:
+    return pinned(row.get("emergency_level"), row.get("emergency_lifted_at"),
+                  row.get("emergency_report_due"))
+
+
+def emergency_rows(ids: Iterable[int], row_of: Callable[[int], dict[str, Any] | None],
+                   catalog: CatalogView) -> tuple[EmergencyRow, ...]:
+    rows = []
+    for i in ids:
+        row = row_of(i)
+        if row is None or not is_emergency(row):
+            continue
+        masked = catalog.sensitive(row.get("type_code"))
+        due = row.get("emergency_report_due")
+        rows.append(EmergencyRow(
+            i, row.get("number") or str(i), row["emergency_level"],
+            None if masked else catalog.type_name(row.get("type_code")), _place(row, masked),
+            datetime.fromisoformat(row["emergency_at"]),
+            in_force(row["emergency_level"], row.get("emergency_lifted_at")),
+            datetime.fromisoformat(due) if due else None))
+    far = datetime.max.replace(tzinfo=UTC)
+    return tuple(sorted(rows, key=lambda e: (e.report_due or far, e.number)))
+
+
 def figures_from_facts(
     facts: Sequence[IncidentFacts],
     row_of: Callable[[int], dict[str, Any] | None],
@@ -188,6 +240,7 @@ def figures_from_facts(
     now: datetime,
     calendar: ShiftCalendar,
     presence: Iterable[Mapping[str, Any]] = (),
+    emergencies: Iterable[int] = (),
 ) -> WallFigures:
     """The figures of ``facts`` (all incidents, or every one that can count at ``now``)."""
     shift = calendar.shift_at(now)
@@ -229,6 +282,7 @@ def figures_from_facts(
         trends=series,
         exceptions=tuple(rows),
         people=tuple(people),
+        emergencies=emergency_rows(emergencies, row_of, catalog),
     )
 
 
@@ -244,7 +298,8 @@ def compute_figures(
     rows = {r["id"]: r for r in incidents}
     facts = [facts_of(r, handovers_of(i), catalog) for i, r in rows.items()]
     return figures_from_facts(facts, rows.get, catalog, domain_types(catalog), now,
-                              calendar or ShiftCalendar(), presence)
+                              calendar or ShiftCalendar(), presence,
+                              [i for i, r in rows.items() if is_emergency(r)])
 
 
 class State(Protocol):
@@ -278,6 +333,7 @@ class WallSource:
             self.state = state
         self._facts: dict[int, IncidentFacts] = {}
         self._open: dict[int, IncidentFacts] = {}
+        self._emergencies: set[int] = set()  # ids; the rows are read when measured
         self._forgotten_to: datetime | None = None  # see _forget
         self._received: SortedList = SortedList()
         self._registered: SortedList = SortedList()
@@ -301,6 +357,8 @@ class WallSource:
     def _put(self, row: dict[str, Any]) -> None:
         f = facts_of(row, self.state.handovers_of(row["id"]), self.catalog)
         self._facts[f.id] = f
+        if is_emergency(row):
+            self._emergencies.add(f.id)
         if f.is_open:
             self._open[f.id] = f
         self._received.add((f.received_at, f.id))
@@ -309,6 +367,7 @@ class WallSource:
 
     def _drop(self, incident_id: int) -> None:
         f = self._facts.pop(incident_id, None)
+        self._emergencies.discard(incident_id)
         if f is None:
             return
         self._open.pop(incident_id, None)
@@ -351,7 +410,8 @@ class WallSource:
         old = [i for _, i in self._received.irange(None, (horizon, _LOW))]
         for i in old:
             f = self._facts[i]
-            if not f.is_open and (f.registered_at is None or f.registered_at < recent):
+            if (not f.is_open and i not in self._emergencies
+                    and (f.registered_at is None or f.registered_at < recent)):
                 self._drop(i)
         self._forgotten_to = horizon
 
@@ -359,7 +419,7 @@ class WallSource:
         self._forget(now)
         return figures_from_facts(
             self.relevant(now), lambda i: self.state.get("incident", i), self.catalog,
-            self.types, now, self.calendar, presence)
+            self.types, now, self.calendar, presence, sorted(self._emergencies))
 
     def __len__(self) -> int:
         return len(self._facts)

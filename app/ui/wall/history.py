@@ -29,6 +29,7 @@ from app.domain.timezone import CITY_TZ, to_city
 from app.sync.store import ReplicaStore
 from app.ui.bridge import SyncBridge
 from app.ui.catalog_view import CatalogView
+from app.ui.shortcuts import add_help
 from app.ui.tasks import run_task
 from app.ui.wall.figures import WallFigures, WallSource
 from app.ui.wall.layout import ScreenLayout, parse_layout
@@ -84,6 +85,7 @@ class HistoryWindow(WallWindow):
         # Unlike the wall, this window is worked by hand: it takes the keys when shown.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        add_help(self)
         self.fetch = fetch
         self._asked = 0  # the latest request; answers to older ones are dropped
 

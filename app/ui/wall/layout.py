@@ -193,6 +193,17 @@ def load_layout(path: str | Path) -> Layout:
     return parse_layout(text, str(path))
 
 
+def layout_path(value: str | Path) -> Path:
+    """A layout as the settings keep it: a file of ``resources/wall`` by its name, any
+    other file by its path."""
+    path = Path(value)
+    return RESOURCES / path if len(path.parts) == 1 and (RESOURCES / path).is_file() else path
+
+
+def built_in_layouts() -> list[str]:
+    return sorted(p.name for p in RESOURCES.glob("*.toml"))
+
+
 def default_layout() -> Layout:
     """One screen: the exceptions and the clock pinned, the rest rotating."""
     return load_layout(DEFAULT_FILE)

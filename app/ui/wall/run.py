@@ -21,7 +21,14 @@ from app.sync.stream import StreamState
 from app.ui.bridge import SyncBridge
 from app.ui.catalog_view import CatalogView
 from app.ui.console import _off_gui, _start_embedded, make_application, private, replica_file
-from app.ui.wall.layout import Layout, LayoutError, default_layout, load_layout, placements
+from app.ui.wall.layout import (
+    Layout,
+    LayoutError,
+    default_layout,
+    layout_path,
+    load_layout,
+    placements,
+)
 from app.ui.wall.window import WallFeed, WallWindow
 
 RELOGIN_SECONDS = 10
@@ -40,6 +47,15 @@ def chosen_screen(store: QSettings, requested: int | None) -> int | None:
         return None
 
 
+def configured_layout(store: QSettings, layout_file: Path | None) -> Layout:
+    """``--layout FILE`` wins; then the one chosen in the console's settings
+    (``wall/layout``); then the default. A file that no longer loads is said, not skipped."""
+    if layout_file is not None:
+        return load_layout(layout_file)
+    kept = str(store.value("wall/layout", "") or "")
+    return load_layout(layout_path(kept)) if kept else default_layout()
+
+
 def open_windows(feed: WallFeed, layout: Layout, chosen: int | None, *,
                  basemap: dict[str, Any] | None = None) -> list[WallWindow]:
     """One full-screen window per laid-out screen, each on its own screen."""
@@ -54,11 +70,21 @@ def open_windows(feed: WallFeed, layout: Layout, chosen: int | None, *,
 
 def open_wall_window(bridge: SyncBridge, catalog: CatalogView, *,
                      basemap: dict[str, Any] | None = None,
-                     parent: QWidget | None = None) -> WallWindow:
-    """The wall in an ordinary window, for the console's user (its menu)."""
+                     parent: QWidget | None = None,
+                     settings: QSettings | None = None) -> WallWindow:
+    """The wall in an ordinary window, for the console's user (its menu): the screen of the
+    layout chosen in the settings that the wall would show here, else the default's."""
+    layout = default_layout()
+    chosen = None
+    if settings is not None:
+        try:
+            layout = configured_layout(settings, None)
+        except LayoutError as e:
+            log.warning("the wall layout in the settings is not used: %s", e)
+        chosen = chosen_screen(settings, None)
+    screen = (layout.screen(chosen) if chosen is not None else None) or layout.screens[0]
     feed = WallFeed(bridge, catalog)
-    window = WallWindow(feed, default_layout().screens[0], basemap=basemap, kiosk=False,
-                        parent=parent)
+    window = WallWindow(feed, screen, basemap=basemap, kiosk=False, parent=parent)
     feed.setParent(window)  # the feed goes with the window
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show_on(parent.screen() if parent is not None else None)
@@ -143,9 +169,9 @@ def run_wall(target: str | Callable[[], str], *, login: tuple[str, str],
              replicas: Path | None = None) -> int:
     """``target``: a central service's URL, or a function that starts the embedded one and
     returns its URL. ``login``: the wall role's account."""
-    app, store, language = make_application()
+    app, store, language = make_application(scaled=False)  # read from metres away
     try:  # a wrong file is said at once, before any service is started
-        layout = load_layout(layout_file) if layout_file else default_layout()
+        layout = configured_layout(store, layout_file)
         chosen = chosen_screen(store, screen)
         placements(layout, len(app.screens()), chosen)
     except LayoutError as e:

@@ -17,10 +17,12 @@ GHOST = "#59616a"
 CRITICAL = "#ff5c5c"  # critical priority
 OVERDUE = "#ffb52e"  # past a norm, a hand-over not acknowledged in time
 NOT_LIVE_BG = "#6a3fa0"  # a view of the past: unlike either alarm colour
+EMERGENCY = "#f06bff"  # an emergency (ЧС) in force: above critical, unlike the others
 
 # Marks that carry the meaning without colour.
 MARK_CRITICAL = "▲"
 MARK_OVERDUE = "⚠"
+MARK_EMERGENCY = "◆"
 
 # Pixel sizes, read at 3–6 m on a 1080p screen of the wall.
 TITLE_PX = 26
@@ -50,5 +52,5 @@ def paint_dark(widget: QWidget, background: str = PANEL) -> None:
 
 
 def colour_of(level: str) -> str:
-    """``level``: "critical", "overdue" or "" (calm)."""
-    return {"critical": CRITICAL, "overdue": OVERDUE}.get(level, TEXT)
+    """``level``: "emergency", "critical", "overdue" or "" (calm)."""
+    return {"critical": CRITICAL, "overdue": OVERDUE, "emergency": EMERGENCY}.get(level, TEXT)

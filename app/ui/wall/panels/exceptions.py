@@ -1,13 +1,18 @@
-"""Critical and overdue incidents, most urgent first, each with its age counting up."""
+"""Emergencies first, each with the countdown to its next report; then critical and
+overdue incidents, most urgent first, each with its age counting up."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
+from app.domain.timezone import to_city
+from app.ui.emergency_words import level_word
 from app.ui.timefmt import age
 from app.ui.wall import theme
-from app.ui.wall.figures import ExceptionRow, WallFigures
+from app.ui.wall.figures import EmergencyRow, ExceptionRow, WallFigures
 from app.ui.wall.panels.base import WallContext, WallPanel
 from app.ui.wall.widgets import Line
 from app.ui.wall.words import SENSITIVE, late_text, wall_word
@@ -40,6 +45,7 @@ class Row(QWidget):
         grid.setColumnStretch(2, 1)
         self.setFixedHeight(ROW_HEIGHT)
         self.row: ExceptionRow | None = None
+        self.emergency: EmergencyRow | None = None
 
 
 class ExceptionsPanel(WallPanel):
@@ -65,25 +71,45 @@ class ExceptionsPanel(WallPanel):
         return max(1, room // ROW_HEIGHT)
 
     def render(self, figures: WallFigures) -> None:
-        shown = figures.exceptions[: self.fits()]
+        pinned = {e.id for e in figures.emergencies}
+        listed: list[EmergencyRow | ExceptionRow] = [
+            *figures.emergencies, *(e for e in figures.exceptions if e.id not in pinned)]
+        shown = listed[: self.fits()]
         while len(self.rows) < len(shown):
             row = Row()
             self.box.insertWidget(len(self.rows), row)
             self.rows.append(row)
         for row, data in zip(self.rows, shown, strict=False):
-            self._show(row, data)
+            if isinstance(data, EmergencyRow):
+                self._show_emergency(row, data)
+            else:
+                self._show(row, data)
             row.show()
         for row in self.rows[len(shown):]:
-            row.row = None
+            row.row = row.emergency = None
             row.hide()
-        hidden = len(figures.exceptions) - len(shown)
+        hidden = len(listed) - len(shown)
         self.more.setText(self.tr("+%d more") % hidden if hidden else "")
-        self.empty.setText("" if figures.exceptions else self.tr("Nothing critical or overdue"))
-        self.empty.setVisible(not figures.exceptions)
+        self.empty.setText("" if listed else self.tr("Nothing critical or overdue"))
+        self.empty.setVisible(not listed)
         self.tick()
 
+    def _show_emergency(self, row: Row, e: EmergencyRow) -> None:
+        row.row, row.emergency = None, e
+        row.badge.setText(theme.MARK_EMERGENCY)
+        row.badge.set_colour(theme.EMERGENCY)
+        row.number.setText(e.number)
+        row.kind.setText(wall_word(SENSITIVE) if e.masked else e.type_name or "")
+        row.kind.set_colour(theme.EMERGENCY)
+        what = (self.tr("emergency, %s") if e.in_force else
+                self.tr("emergency lifted, %s")) % level_word(e.level)
+        due = (self.tr("report by %s") % f"{to_city(e.report_due):%H:%M}"
+               if e.report_due else "")
+        row.detail.setText(" · ".join(t for t in (what, due, e.place) if t))
+        row.detail.set_colour(theme.EMERGENCY)
+
     def _show(self, row: Row, e: ExceptionRow) -> None:
-        row.row = e
+        row.row, row.emergency = e, None
         # The mark's shape says it without colour; the word opens the second line.
         if e.critical:
             row.badge.setText(theme.MARK_CRITICAL)
@@ -108,3 +134,19 @@ class ExceptionsPanel(WallPanel):
         for row in self.rows:
             if row.row is not None:
                 row.age.setText(age((now - row.row.received_at).total_seconds()))
+                row.age.set_colour(theme.TEXT)
+            elif row.emergency is not None:
+                self._countdown(row, row.emergency, now)
+
+    def _countdown(self, row: Row, e: EmergencyRow, now: datetime) -> None:
+        """The time left to the next report; late, how late, marked and amber."""
+        if e.report_due is None:
+            row.age.setText("")
+            return
+        left = (e.report_due - now).total_seconds()
+        if e.report_late(now):
+            row.age.setText(f"{theme.MARK_OVERDUE} +{age(-left)}")
+            row.age.set_colour(theme.OVERDUE)
+        else:
+            row.age.setText(age(left))
+            row.age.set_colour(theme.EMERGENCY)

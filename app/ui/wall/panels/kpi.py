@@ -10,7 +10,8 @@ from app.ui.wall.figures import StepFigures, WallFigures
 from app.ui.wall.panels.base import WallContext, WallPanel
 from app.ui.wall.widgets import Line
 
-MARKS = {"critical": theme.MARK_CRITICAL, "overdue": theme.MARK_OVERDUE}
+MARKS = {"critical": theme.MARK_CRITICAL, "overdue": theme.MARK_OVERDUE,
+         "emergency": theme.MARK_EMERGENCY}
 
 
 class Tile(QWidget):
@@ -50,16 +51,17 @@ class KpiPanel(WallPanel):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(theme.MARGIN * 2)
         grid.setVerticalSpacing(theme.MARGIN)
-        self.open, self.critical, self.overdue, self.awaiting, self.registered = (
-            Tile() for _ in range(5))
+        (self.open, self.critical, self.overdue, self.awaiting, self.registered,
+         self.emergencies) = (Tile() for _ in range(6))
         # Three to a row: a third of a 1080p screen still reads from across the room.
         for n, tile in enumerate((self.open, self.critical, self.overdue)):
             grid.addWidget(tile, 0, n)
         grid.addWidget(self.awaiting, 1, 0, 1, 2)  # the longest caption
         grid.addWidget(self.registered, 1, 2)
+        grid.addWidget(self.emergencies, 0, 3)  # beside the room's other alarms
         self.register, self.handover = Tile(theme.VALUE_PX // 2), Tile(theme.VALUE_PX // 2)
-        grid.addWidget(self.register, 2, 0, 1, 3)
-        grid.addWidget(self.handover, 3, 0, 1, 3)
+        grid.addWidget(self.register, 2, 0, 1, 4)
+        grid.addWidget(self.handover, 3, 0, 1, 4)
 
     def title(self) -> str:
         return self.tr("Incidents now")
@@ -80,10 +82,19 @@ class KpiPanel(WallPanel):
             "overdue" if late_ack else "")
         self.registered.show_value(self.tr("Last hour"), str(k.registered_last_hour),
                                    self.tr("registered"))
+        self._emergencies(figures)
         self._step(self.register, self.tr("Time to register, this shift"),
                    figures.shift.register)
         self._step(self.handover, self.tr("Time to hand over, this shift"),
                    figures.shift.handover)
+
+    def _emergencies(self, figures: WallFigures) -> None:
+        count = figures.emergencies_in_force
+        late = sum(1 for e in figures.emergencies if e.report_late(figures.now))
+        in_force = self.tr("in force") if count else ""
+        note = self.tr("%n report(s) late", "", late) if late else in_force
+        self.emergencies.show_value(self.tr("Emergencies"), str(count), note,
+                                    "emergency" if count or late else "")
 
     def _step(self, tile: Tile, caption: str, s: StepFigures) -> None:
         value = self.tr("mean %s · 90%% within %s") % (_duration(s.mean), _duration(s.p90))

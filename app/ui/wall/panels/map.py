@@ -30,6 +30,8 @@ class WallMapController(MapController):
         place = (inc.get("district") or "") if masked else ", ".join(
             p for p in (inc.get("street"), inc.get("house")) if p)
         m["label"] = f"{inc['number']} · {kind} · {word(STATUS, inc['status'])}<br>{place}"
+        if m["emergency"]:
+            m["label"] = f"{theme.MARK_EMERGENCY} {m['label']}"
         return m
 
 
