@@ -69,10 +69,6 @@ class DutyFeed:
         self._reports.put(item)
         return item
 
-    @property
-    def pending(self) -> int:
-        return self._reports.qsize()
-
     def server_now(self) -> datetime:
         return datetime.now(UTC) + timedelta(seconds=self.clock_offset)
 

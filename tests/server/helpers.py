@@ -77,6 +77,15 @@ class Client:
         assert r.status_code == expect, r.text
         return r.json()
 
+    def hand_over(self, services: list[str], **fields: Any) -> dict[str, Any]:
+        """Register an incident and hand it over to ``services``; its detail."""
+        inc = self.register(**fields)["incident"]
+        r = self.post(f"/incidents/{inc['id']}/handovers",
+                      {"mutation_id": mid(), "base_version": inc["version"],
+                       "services": services})
+        assert r.status_code == 200, r.text
+        return r.json()
+
     def incident(self, incident_id: int) -> dict[str, Any]:
         r = self.get(f"/incidents/{incident_id}")
         assert r.status_code == 200, r.text

@@ -11,14 +11,6 @@ from app.server.embedded import ServiceThread
 from tests.server.helpers import assert_refusal, login, mid
 
 
-def _hand_over(op, services: list[str], **fields: Any) -> dict[str, Any]:
-    inc = op.register(**fields)["incident"]
-    r = op.post(f"/incidents/{inc['id']}/handovers",
-                {"mutation_id": mid(), "base_version": inc["version"], "services": services})
-    assert r.status_code == 200, r.text
-    return r.json()
-
-
 def _board(client, **params: Any) -> dict[str, Any]:
     r = client.session.get(client.base + "/duty/board", params=params, timeout=40)
     assert r.status_code == 200, r.text
@@ -28,9 +20,9 @@ def _board(client, **params: Any) -> dict[str, Any]:
 def test_a_service_sees_its_own_hand_overs_with_the_acknowledgement_due(
         service: ServiceThread) -> None:
     op = login(service.url, "operator")
-    gas_call = _hand_over(op, ["gas", "fire"], type_code="gas_smell")
+    gas_call = op.hand_over(["gas", "fire"], type_code="gas_smell")
     zhkh = login(service.url, "zhkh")  # water mains are the housing room's
-    _hand_over(zhkh, ["water"], type_code="water_main_break", description="Течь из-под асфальта")
+    zhkh.hand_over(["water"], type_code="water_main_break", description="Течь из-под асфальта")
 
     board = _board(login(service.url, "ds-gas"))
     assert board["service"] == "gas"
@@ -58,7 +50,7 @@ def test_the_board_is_for_duty_services_only(service: ServiceThread) -> None:
 
 def test_reports_move_the_board_and_the_room_sees_them(service: ServiceThread) -> None:
     op, gas = login(service.url, "operator"), login(service.url, "ds-gas")
-    detail = _hand_over(op, ["gas"], type_code="gas_smell")
+    detail = op.hand_over(["gas"], type_code="gas_smell")
     row = _board(gas)["handovers"][0]
     crew = _board(gas)["crews"][0]
     for stage, crew_id in (("acknowledged", None), ("crew_dispatched", crew["id"]),
@@ -93,8 +85,8 @@ def test_an_unchanged_board_waits_and_a_new_hand_over_answers_it(
     asked.wait()
     started = datetime.fromisoformat(first["server_time"])
     # Changes the gas service does not see (a water hand-over) do not answer it...
-    _hand_over(login(service.url, "zhkh"), ["water"], type_code="water_main_break")
-    new = _hand_over(op, ["gas"], type_code="gas_smell")
+    login(service.url, "zhkh").hand_over(["water"], type_code="water_main_break")
+    new = op.hand_over(["gas"], type_code="gas_smell")
     waiting.join(30)
     assert answer, "the board never answered"
     assert [h["incident"]["number"] for h in answer["handovers"]] == [

@@ -21,14 +21,6 @@ from tests.server.helpers import login, mid
 from tests.ui.conftest import SHOTS
 
 
-def _hand_over(op, services: list[str], **fields: Any) -> dict[str, Any]:
-    inc = op.register(**fields)["incident"]
-    r = op.post(f"/incidents/{inc['id']}/handovers",
-                {"mutation_id": mid(), "base_version": inc["version"], "services": services})
-    assert r.status_code == 200, r.text
-    return r.json()
-
-
 @pytest.fixture
 def duty_console(qtbot, live_service: ServiceThread) -> Iterator[Any]:
     made: list[DutyWindow] = []
@@ -63,14 +55,14 @@ def _stage(window: DutyWindow, number: str) -> str | None:
 def test_a_hand_over_arrives_and_is_reported_stage_by_stage(
         qtbot, live_service: ServiceThread, duty_console) -> None:
     op = login(live_service.url, "operator")
-    earlier = _hand_over(op, ["gas"], type_code="gas_smell")["incident"]
+    earlier = op.hand_over(["gas"], type_code="gas_smell")["incident"]
     window = duty_console("ds-gas")
     qtbot.waitUntil(lambda: len(window.model.rows) == 1, timeout=10000)
     assert window.played == []  # what was there on opening is no news
 
     resets: list[bool] = []
     window.model.modelReset.connect(lambda: resets.append(True))
-    new = _hand_over(op, ["gas", "fire"], type_code="gas_smell",
+    new = op.hand_over(["gas", "fire"], type_code="gas_smell",
                      description="Сильный запах газа на лестнице")["incident"]
     qtbot.waitUntil(lambda: len(window.model.rows) == 2, timeout=10000)
     # Newest on top, waiting for acknowledgement, announced by a sound; no model reset.
@@ -113,7 +105,7 @@ def test_a_hand_over_arrives_and_is_reported_stage_by_stage(
 def test_an_acknowledgement_past_its_norm_turns_red_with_one_sound(
         qtbot, live_service: ServiceThread, duty_console) -> None:
     op = login(live_service.url, "operator")
-    _hand_over(op, ["gas"], type_code="gas_smell")
+    op.hand_over(["gas"], type_code="gas_smell")
     window = duty_console("ds-gas")
     qtbot.waitUntil(lambda: len(window.model.rows) == 1, timeout=10000)
     index = window.model.index(0, DutyCol.ACK)
@@ -133,7 +125,7 @@ def test_an_acknowledgement_past_its_norm_turns_red_with_one_sound(
 def test_a_refused_report_is_shown_to_the_service(
         qtbot, live_service: ServiceThread, duty_console) -> None:
     op = login(live_service.url, "operator")
-    inc = _hand_over(op, ["gas"], type_code="gas_smell")["incident"]
+    inc = op.hand_over(["gas"], type_code="gas_smell")["incident"]
     window = duty_console("ds-gas")
     qtbot.waitUntil(lambda: len(window.model.rows) == 1, timeout=10000)
     window.table.selectRow(0)
@@ -157,7 +149,7 @@ def test_a_duty_service_account_opens_its_board_not_the_room_console(
     from app.ui.main_window import MainWindow
 
     op = login(live_service.url, "operator")
-    number = _hand_over(op, ["gas"], type_code="gas_smell")["incident"]["number"]
+    number = op.hand_over(["gas"], type_code="gas_smell")["incident"]["number"]
     seen: dict[str, Any] = {}
 
     def look() -> None:
@@ -187,7 +179,7 @@ def test_a_duty_service_account_opens_its_board_not_the_room_console(
 def test_an_emergency_is_marked_on_the_services_board(
         qtbot, live_service: ServiceThread, duty_console) -> None:
     op = login(live_service.url, "operator")
-    inc = _hand_over(op, ["gas"], type_code="gas_smell")["incident"]
+    inc = op.hand_over(["gas"], type_code="gas_smell")["incident"]
     window = duty_console("ds-gas")
     qtbot.waitUntil(lambda: len(window.model.rows) == 1, timeout=10000)
     window.table.selectRow(0)

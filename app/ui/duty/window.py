@@ -85,7 +85,6 @@ class DutyWindow(QMainWindow):
                              retry_seconds=retry_seconds)
         self.model = DutyBoardModel(catalog, self.feed.server_now)
         self._late_announced: set[int] = set()
-        self._sent: dict[str, Report] = {}
         self._seen_board = False  # the first board is what was there already: no sound
         self._build()
         self._relay.board.connect(self.on_board)
@@ -204,7 +203,6 @@ class DutyWindow(QMainWindow):
         self.connection.setStyleSheet("" if live else "color: #b00020; font-weight: bold;")
 
     def on_report(self, report: Report, error: Exception | None) -> None:
-        self._sent.pop(report.mutation_id, None)
         if error is None:
             return
         text = error.message if isinstance(error, ApiError) else str(error)
@@ -232,8 +230,7 @@ class DutyWindow(QMainWindow):
             return
         crew = self.crew.currentData() if stage is H.CREW_DISPATCHED else None
         self.message.clear()
-        report = self.feed.report(row["id"], stage.value, crew)
-        self._sent[report.mutation_id] = report
+        self.feed.report(row["id"], stage.value, crew)
 
     def show_detail(self) -> None:
         row = self.selected()
