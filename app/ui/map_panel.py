@@ -13,10 +13,10 @@ from app.domain.heat import Cell, grid
 from app.maps.map_widget import MapView
 from app.sync.store import Applied, ReplicaStore
 from app.ui.catalog_view import CatalogView
-from app.ui.emergency_words import MARK, is_late, is_pinned, level_word
+from app.ui.emergency_words import MARK, due_text, is_late, is_pinned, level_word
 from app.ui.queue_model import address_text
 from app.ui.tasks import run_task
-from app.ui.words import STATUS, word
+from app.ui.words import PRIORITY, STATUS, word
 
 ON_MAP = {"new", "registered", "dispatched", "in_progress", "resolved"}
 OPEN = {"new", "registered", "dispatched", "in_progress"}
@@ -89,11 +89,16 @@ class MapController(QObject):
         self.overdue[inc["id"]] = overdue
         code = inc.get("type_code")
         label = (f"{inc['number']} · {self.catalog.type_name(code)} · "
-                 f"{word(STATUS, inc['status'])}<br>{address_text(inc)}")
+                 f"{word(PRIORITY, inc['priority'])} · {word(STATUS, inc['status'])}"
+                 f"<br>{address_text(inc)}")
+        if overdue:
+            label += "<br>⚠ " + self.tr("past its norm")
         emergency = is_pinned(inc)
         if emergency:
             label = f"{MARK} {level_word(inc.get('emergency_level'))} · {label}"
         late = self.report_late[inc["id"]] = emergency and is_late(inc, self.now())
+        if late:
+            label += "<br>⚠ " + due_text(inc, self.now())
         return {"id": inc["id"], "lat": inc.get("lat"), "lon": inc.get("lon"),
                 "priority": inc["priority"], "status": inc["status"], "overdue": overdue,
                 "label": label, "hidden": self.hidden(inc["id"]), "emergency": emergency,

@@ -31,6 +31,7 @@ from app.ui.emergency_words import COLOUR as EMERGENCY
 from app.ui.emergency_words import MARK as EMERGENCY_MARK
 from app.ui.emergency_words import OVERDUE_COLOUR as REPORT_LATE
 from app.ui.emergency_words import due_text, is_late, is_pinned, level_word
+from app.ui.escalation import norm_name
 from app.ui.heap import settle_heap
 from app.ui.queue_filter import QueueFilter, RowFacts
 from app.ui.words import PRIORITY, STAGE, STAGE_MARK, STATUS, word
@@ -61,6 +62,7 @@ HEADERS = {
 }
 
 OVERDUE = QColor("#c62828")
+LATE_MARK = "⚠"
 PRIORITY_COLOURS = {1: QColor("#b71c1c"), 2: QColor("#e65100")}
 IncidentId = int
 Key = tuple[Any, IncidentId, RowFacts]
@@ -215,6 +217,8 @@ class QueueModel(QAbstractTableModel):
             return emergency
         if role == Qt.ItemDataRole.ToolTipRole and col == Col.SERVICES:
             return self._services_tooltip(inc)
+        if role == Qt.ItemDataRole.ToolTipRole and col == Col.AGE:
+            return self._late_tooltip(inc)
         if role == Qt.ItemDataRole.ToolTipRole and col == Col.NUMBER and inc.get("temporary"):
             return QCoreApplication.translate(
                 "Queue", "A temporary number: the service gives the real one when it is back.")
@@ -250,7 +254,9 @@ class QueueModel(QAbstractTableModel):
     def _text(self, inc: dict[str, Any], col: int) -> str:
         if col == Col.NUMBER:
             if is_pinned(inc):
-                return f"{EMERGENCY_MARK} {inc['number']}"
+                # Late is also said by a mark, not only by the red of the number.
+                late = f" {LATE_MARK}" if is_late(inc, self.now()) else ""
+                return f"{EMERGENCY_MARK} {inc['number']}{late}"
             if inc.get("temporary"):
                 return QCoreApplication.translate("Queue", "%s (not sent)") % inc["number"]
             return inc["number"]
@@ -266,7 +272,9 @@ class QueueModel(QAbstractTableModel):
             return "  ".join(f"{self.catalog.service_short(h['service'])} {STAGE_MARK[h['stage']]}"
                              for h in self.store.handovers_of(inc["id"]))
         if col == Col.AGE:
-            return timefmt.age(self._age_seconds(inc))
+            age = timefmt.age(self._age_seconds(inc))
+            # Past a norm: a mark as well as the red, for those who cannot tell the red.
+            return f"{LATE_MARK} {age}" if self._late(inc) else age
         if col == Col.HOLDER:
             return inc.get("claim_holder_name") or ""
         return ""
@@ -285,12 +293,27 @@ class QueueModel(QAbstractTableModel):
     def overdue(self, inc: dict[str, Any]) -> list[Any]:
         return self.catalog.overdue(inc, self.store.handovers_of(inc["id"]), self.now())
 
-    def _age_brush(self, inc: dict[str, Any]) -> QBrush | None:
+    def _late(self, inc: dict[str, Any]) -> list[Any]:
+        """The norms an open incident is past now; none for a finished one."""
         if inc["status"] not in ("new", "registered", "dispatched", "in_progress"):
+            return []
+        return self.overdue(inc)
+
+    def _age_brush(self, inc: dict[str, Any]) -> QBrush | None:
+        return QBrush(OVERDUE) if self._late(inc) else None
+
+    def _late_tooltip(self, inc: dict[str, Any]) -> str | None:
+        late = self._late(inc)
+        if not late:
             return None
-        if self.overdue(inc):
-            return QBrush(OVERDUE)
-        return None
+        lines = []
+        for o in late:
+            norm = norm_name(o.kind)
+            if o.service:
+                norm = f"{norm} ({self.catalog.service_name(o.service)})"
+            lines.append(QCoreApplication.translate("Queue", "Past the %1 norm by %2")
+                         .replace("%1", norm).replace("%2", timefmt.age(o.late_by.total_seconds())))
+        return "\n".join(lines)
 
     # -- order and filter --------------------------------------------------------------
 
@@ -475,10 +498,12 @@ class QueueModel(QAbstractTableModel):
         if len(self._rows):
             self.dataChanged.emit(self.index(0, Col.AGE),
                                   self.index(len(self._rows) - 1, Col.AGE),
-                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                   Qt.ItemDataRole.ToolTipRole])
         pinned = 0
         while pinned < len(self._rows) and is_pinned(self.incident_at(pinned) or {}):
             pinned += 1
         if pinned:
             self.dataChanged.emit(self.index(0, Col.NUMBER), self.index(pinned - 1, Col.NUMBER),
-                                  [Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole])
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                   Qt.ItemDataRole.ToolTipRole])

@@ -144,7 +144,7 @@ class ShiftHandoverWindow(QWidget):
         split = QSplitter()
         split.addWidget(self.list)
         split.addWidget(scroll)
-        split.setSizes([340, 960])
+        split.setSizes([250, 1050])
 
         self.sign_button = QPushButton(self.tr("&Sign and hand over…"))
         self.sign_button.setObjectName("handoverSign")

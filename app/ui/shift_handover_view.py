@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
 from app.ui.shift_handover_document import Document, Section
 from app.ui.text_size import set_style
 
-# Per section, the column that takes the spare width: the address, the incident numbers.
-STRETCH = {"incidents": 2, "emergencies": 4, "claims": 1}
+# Per section, the columns that share the spare width and wrap: type, address and the duty
+# services' stages (sized to their contents, a long list of stages pushed the rest off
+# the screen), the incident numbers.
+STRETCH = {"incidents": (1, 2, 5), "emergencies": (4,), "claims": (1,)}
 
 
 class SectionTable(QTableWidget):
@@ -36,7 +39,7 @@ class SectionTable(QTableWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(True)
 
-    def show_section(self, section: Section, stretch: int | None = None) -> None:
+    def show_section(self, section: Section, stretch: tuple[int, ...] = ()) -> None:
         # A new summary replaces the whole table: its rows are another moment's.
         self.clear()
         self.setColumnCount(len(section.header))
@@ -47,15 +50,24 @@ class SectionTable(QTableWidget):
                 self.setItem(r, c, QTableWidgetItem(text))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if stretch is not None:  # the column with the most to say takes the spare width
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for column in stretch:  # the columns with the most to say take the spare width
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self._fit_height()
+        # A table without a column to stretch is as wide as its columns, not the window.
+        self.setMaximumWidth(16_777_215 if stretch
+                             else header.length() + 2 * self.frameWidth())
+
+    def _fit_height(self) -> None:
         self.resizeRowsToContents()
         height = self.horizontalHeader().height() + 2 * self.frameWidth() + sum(
             self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(height)
-        # A table without a column to stretch is as wide as its columns, not the window.
-        self.setMaximumWidth(16_777_215 if stretch is not None
-                             else header.length() + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Wrapped cells wrap differently at another width: the rows follow.
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit_height()
 
     def cells(self) -> list[list[str]]:
         return [[self.item(r, c).text() for c in range(self.columnCount())]
@@ -112,7 +124,7 @@ class SummaryView(QWidget):
             self.lines.addRow(f"{key}:", label)
         for section in doc.sections:
             self.titles[section.key].setText(section.title)
-            self.tables[section.key].show_section(section, STRETCH.get(section.key))
+            self.tables[section.key].show_section(section, STRETCH.get(section.key, ()))
             self.tables[section.key].setVisible(bool(section.rows))
             self.empties[section.key].setText(section.empty)
             self.empties[section.key].setVisible(not section.rows)

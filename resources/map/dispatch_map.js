@@ -11,12 +11,14 @@ var DispatchMap = (function () {
   function style(d, isSelected) {
     if (d.emergency) {
       // An emergency: larger, ringed in its own colour, never in a cluster (see layerOf).
+      // A late report breaks the ring as well as reddening it: not by colour alone.
       return {radius: isSelected ? 15 : 12, color: d.reportLate ? "#b71c1c" : "#6a1b9a",
               weight: isSelected ? 6 : 5, fillColor: PRIORITY[d.priority] || "#607d8b",
-              fillOpacity: 0.95, dashArray: null};
+              fillOpacity: 0.95, dashArray: d.reportLate ? "6 4" : null};
     }
     var s = {
-      radius: isSelected ? 11 : 7,
+      // Critical ones are larger, so priority reads without its colour too.
+      radius: (isSelected ? 11 : 7) + (d.priority === 1 ? 3 : 0),
       color: d.overdue ? "#d50000" : "#263238",
       weight: d.overdue ? 4 : (isSelected ? 3 : 1.5),
       fillColor: PRIORITY[d.priority] || "#607d8b",
@@ -238,6 +240,13 @@ var DispatchMap = (function () {
     return m ? [m.getLatLng().lat, m.getLatLng().lng] : null;
   }
 
+  // How a marker is drawn, apart from its colours (what a colour-blind operator sees).
+  function shape(id) {
+    var m = markers[id];
+    return m ? {radius: m.options.radius, weight: m.options.weight,
+                dash: m.options.dashArray || null} : null;
+  }
+
   return {start: start, click: click, selected: selectedId, clustered: clustered,
-          position: position, emergencyIds: emergencyIds};
+          position: position, emergencyIds: emergencyIds, shape: shape};
 }());

@@ -461,58 +461,58 @@
         <translation>%s — передачи из ЕДДС города</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="129"/>
+        <location filename="../../app/ui/duty/window.py" line="131"/>
         <source>Received:</source>
         <translation>Поступило:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="130"/>
+        <location filename="../../app/ui/duty/window.py" line="132"/>
         <source>Address:</source>
         <translation>Адрес:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="131"/>
+        <location filename="../../app/ui/duty/window.py" line="133"/>
         <source>What happened:</source>
         <translation>Что случилось:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="132"/>
+        <location filename="../../app/ui/duty/window.py" line="134"/>
         <source>Stages:</source>
         <translation>Этапы:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="133"/>
+        <location filename="../../app/ui/duty/window.py" line="135"/>
         <source>Crew:</source>
         <translation>Бригада:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="135"/>
+        <location filename="../../app/ui/duty/window.py" line="137"/>
         <source>&amp;Hand-over</source>
         <translation>&amp;Передача</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="167"/>
-        <location filename="../../app/ui/duty/window.py" line="201"/>
+        <location filename="../../app/ui/duty/window.py" line="169"/>
+        <location filename="../../app/ui/duty/window.py" line="203"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="197"/>
+        <location filename="../../app/ui/duty/window.py" line="199"/>
         <source>Connected to the city dispatch service</source>
         <translation>Подключено к ЕДДС города</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="198"/>
+        <location filename="../../app/ui/duty/window.py" line="200"/>
         <source>No connection to the city dispatch service; reports wait and are sent when it is back</source>
         <translation>Нет связи с ЕДДС города; доклады ждут и будут отправлены, когда связь восстановится</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="200"/>
+        <location filename="../../app/ui/duty/window.py" line="202"/>
         <source>The session has ended: sign in again</source>
         <translation>Сеанс завершён: войдите снова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duty/window.py" line="211"/>
+        <location filename="../../app/ui/duty/window.py" line="212"/>
         <source>The service refused: %s</source>
         <translation>Сервер отклонил: %s</translation>
     </message>
@@ -1994,6 +1994,11 @@
         <source>Districts</source>
         <translation>Районы</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/map_panel.py" line="95"/>
+        <source>past its norm</source>
+        <translation>норматив превышен</translation>
+    </message>
 </context>
 <context>
     <name>MapPanel</name>
@@ -2093,71 +2098,76 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="53"/>
+        <location filename="../../app/ui/queue_model.py" line="54"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="54"/>
+        <location filename="../../app/ui/queue_model.py" line="55"/>
         <source>Priority</source>
         <translation>Приоритет</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="55"/>
+        <location filename="../../app/ui/queue_model.py" line="56"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="56"/>
+        <location filename="../../app/ui/queue_model.py" line="57"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="57"/>
+        <location filename="../../app/ui/queue_model.py" line="58"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="58"/>
+        <location filename="../../app/ui/queue_model.py" line="59"/>
         <source>Duty services</source>
         <translation>Службы</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="59"/>
+        <location filename="../../app/ui/queue_model.py" line="60"/>
         <source>Age</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="60"/>
+        <location filename="../../app/ui/queue_model.py" line="61"/>
         <source>Holder</source>
         <translation>В работе у</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="96"/>
-        <location filename="../../app/ui/queue_model.py" line="348"/>
+        <location filename="../../app/ui/queue_model.py" line="98"/>
+        <location filename="../../app/ui/queue_model.py" line="371"/>
         <source>flat %s</source>
         <translation>кв. %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="103"/>
-        <location filename="../../app/ui/queue_model.py" line="349"/>
+        <location filename="../../app/ui/queue_model.py" line="105"/>
+        <location filename="../../app/ui/queue_model.py" line="372"/>
         <source>(not verified)</source>
         <translation>(не проверен)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="219"/>
+        <location filename="../../app/ui/queue_model.py" line="223"/>
         <source>A temporary number: the service gives the real one when it is back.</source>
         <translation>Временный номер: настоящий присвоит сервер, когда связь восстановится.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="244"/>
+        <location filename="../../app/ui/queue_model.py" line="248"/>
         <source>Emergency, %1</source>
         <translation>ЧС, %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="255"/>
+        <location filename="../../app/ui/queue_model.py" line="261"/>
         <source>%s (not sent)</source>
         <translation>%s (не отправлено)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_model.py" line="314"/>
+        <source>Past the %1 norm by %2</source>
+        <translation>Норматив «%1» превышен на %2</translation>
     </message>
 </context>
 <context>
@@ -3146,22 +3156,22 @@ not signed yet</source>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../app/ui/shift_handover_view.py" line="88"/>
+        <location filename="../../app/ui/shift_handover_view.py" line="100"/>
         <source>Notes for the next shift</source>
         <translation>Заметки для следующей смены</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_handover_view.py" line="93"/>
+        <location filename="../../app/ui/shift_handover_view.py" line="105"/>
         <source>What the incoming shift must know: incidents to watch, promises made to callers, services expected back, equipment out of order…</source>
         <translation>Что должна знать принимающая смена: происшествия на контроле, обещания заявителям, ожидаемые ответы служб, неисправное оборудование…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_handover_view.py" line="123"/>
+        <location filename="../../app/ui/shift_handover_view.py" line="135"/>
         <source>&lt;b&gt;Content hash (sha256):&lt;/b&gt; &lt;tt&gt;%1&lt;/tt&gt;</source>
         <translation>&lt;b&gt;Хеш содержимого (sha256):&lt;/b&gt; &lt;tt&gt;%1&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_handover_view.py" line="126"/>
+        <location filename="../../app/ui/shift_handover_view.py" line="138"/>
         <source>Not signed yet: the summary is frozen when the outgoing supervisor signs.</source>
         <translation>Ещё не подписано: сводка фиксируется, когда её подписывает сдающий старший дежурный.</translation>
     </message>

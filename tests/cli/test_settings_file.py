@@ -12,6 +12,14 @@ from app.server.cli import main
 from app.server.settings import CONFIG_ENV, ConfigFileMissing, ServerSettings
 
 
+@pytest.fixture(autouse=True)
+def _config_env_put_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`main(["--config", ...])` sets DISPATCH_CONFIG for the service's own children; the
+    variable must not outlive the test, or every later service reads this test's file."""
+    monkeypatch.setenv(CONFIG_ENV, "")  # records it as absent, so teardown deletes it
+    monkeypatch.delenv(CONFIG_ENV)
+
+
 def _write(path: Path, db: Path) -> Path:
     path.write_text(f'database_url = "sqlite:///{db}"\nport = 8811\nhost = "0.0.0.0"\n'
                     "token_ttl_hours = 12.5\nemergency_update_hours = 2\n", encoding="utf-8")

@@ -3,6 +3,7 @@ bridge, nothing fetched from outside."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -64,6 +65,23 @@ def test_markers_change_and_leave_in_place_without_reloading(qtbot) -> None:
     view.remove_incidents([2])
     qtbot.waitUntil(lambda: js(qtbot, view, "window.dispatchStats.markers") == 1, timeout=5000)
     assert js(qtbot, view, "window.pageToken") == "still here"
+
+
+def test_what_colour_says_the_shape_says_too(qtbot) -> None:
+    view = make_view(qtbot)
+    view.upsert_incidents([
+        marker(1, priority=1), marker(2, priority=3), marker(3, priority=3, status="new"),
+        marker(4, priority=3, overdue=True),
+        marker(5, priority=2, emergency=True, reportLate=False),
+        marker(6, priority=2, emergency=True, reportLate=True)])
+    qtbot.waitUntil(lambda: js(qtbot, view, "window.dispatchStats.markers") == 6, timeout=5000)
+    shape = {i: json.loads(js(qtbot, view, f"JSON.stringify(DispatchMap.shape({i}))"))
+             for i in range(1, 7)}
+    assert shape[1]["radius"] > shape[2]["radius"]  # critical: larger
+    assert shape[3]["dash"] and not shape[2]["dash"]  # new, unclaimed: dashed outline
+    assert shape[4]["weight"] > shape[2]["weight"]  # past its norm: a thick ring
+    assert shape[5]["radius"] > shape[1]["radius"]  # an emergency: larger still
+    assert shape[6]["dash"] and not shape[5]["dash"]  # its report late: a broken ring
 
 
 def test_a_call_made_before_the_page_is_ready_is_delivered(qtbot) -> None:

@@ -139,6 +139,18 @@ def test_an_emergency_sorts_above_everything_whatever_the_sort(qtbot) -> None:
         "Emergency, municipal: report due in 20 min"
 
 
+def test_a_late_report_is_marked_in_the_queue_not_only_reddened(qtbot) -> None:
+    store = store_with([declared(7, due=-3 * M), declared(8)])  # 7's report was due 11:57
+    model = model_of(store)
+    late, on_time = model.row_of(7), model.row_of(8)
+    assert model.data(model.index(late, Col.NUMBER)) == "◆ 2026-000007 ⚠"
+    assert model.data(model.index(late, Col.NUMBER),
+                      Qt.ItemDataRole.ForegroundRole).color().name() == "#b71c1c"
+    assert model.data(model.index(late, Col.NUMBER), Qt.ItemDataRole.ToolTipRole) == \
+        "Emergency, municipal: report overdue by 3 min"
+    assert model.data(model.index(on_time, Col.NUMBER)) == "◆ 2026-000008"
+
+
 def test_declaring_and_ending_move_one_row_without_a_reset(qtbot) -> None:
     store = store_with([incident(i) for i in range(1, 6)])
     model = model_of(store)

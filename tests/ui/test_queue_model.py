@@ -130,14 +130,19 @@ def test_a_handover_change_repaints_its_incident_services_column() -> None:
     assert model.index(0, Col.SERVICES).data() == "Водоканал ✓"
 
 
-def test_age_turns_red_past_the_norm() -> None:
+def test_age_turns_red_and_marked_past_the_norm() -> None:
     # Registered 1 minute ago with a 300 s hand-over norm: on time. 10 minutes ago: late.
     _, model = make([incident(1), incident(10)])
     fresh, late = model.row_of(1), model.row_of(10)
     assert model.index(fresh, Col.AGE).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(fresh, Col.AGE).data() == "1:00"
+    assert model.index(fresh, Col.AGE).data(Qt.ItemDataRole.ToolTipRole) is None
     brush = model.index(late, Col.AGE).data(Qt.ItemDataRole.ForegroundRole)
     assert brush is not None and brush.color().name() == "#c62828"
-    assert model.index(late, Col.AGE).data() == "10:00"
+    # Not by colour alone: a mark in the text, and the tooltip names the norm and by how much.
+    assert model.index(late, Col.AGE).data() == "⚠ 10:00"
+    assert model.index(late, Col.AGE).data(Qt.ItemDataRole.ToolTipRole) == \
+        "Past the hand-over norm by 5:00"
 
 
 def test_the_order_stays_a_valid_sorted_list_through_filters_and_changes() -> None:

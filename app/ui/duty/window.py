@@ -106,6 +106,9 @@ class DutyWindow(QMainWindow):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The crew goes to the address: it shares the spare width with the type rather than
+        # being squeezed by a long type name.
+        header.setSectionResizeMode(DutyCol.TYPE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DutyCol.ADDRESS, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
 
