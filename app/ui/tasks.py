@@ -30,6 +30,10 @@ class _Task(QRunnable):
             self._tell("failed", e)
         else:
             self._tell("done", result)
+        finally:
+            # The pool deletes its runnables in its own time, and this wrapper with them;
+            # until then it must not keep the relay (and the caller's closures) alive.
+            self.fn = self.relay = None  # type: ignore[assignment]
 
     def _tell(self, signal: str, value: Any) -> None:
         # The application may have shut down meanwhile, taking the relay with it.
