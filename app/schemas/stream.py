@@ -76,6 +76,9 @@ class Snapshot(Out):
     seq: int
     hash: str = Field(default="", description="The journal's link at ``seq``.")
     server_time: datetime
+    horizon_hours: float = Field(
+        default=192.0, description="How long finished incidents stay in the live state; "
+        "the consoles drop older ones from their replicas by the same rule.")
     incidents: list[IncidentOut]
     handovers: list[HandoverOut]
     notes: list[NoteOut]

@@ -48,6 +48,7 @@ def make_context(settings: ServerSettings, db: Database | None = None) -> Servic
             update_every=timedelta(hours=settings.emergency_update_hours),
             final_within=timedelta(minutes=settings.emergency_final_report_minutes)),
         edds_name=settings.emergency_edds_name,
+        live_horizon=timedelta(days=settings.live_horizon_days),
     )
 
 

@@ -85,6 +85,9 @@ class ServerSettings(BaseSettings):
     # not law: set them to your region's regulation.
     emergency_first_report_minutes: float = Field(default=20.0, gt=0)
     emergency_update_hours: float = Field(default=4.0, gt=0)
+    # Finished incidents older than this leave the snapshot and the consoles' replicas
+    # (app.domain.live_state); under the wall's week-ago ghost its figures would thin out.
+    live_horizon_days: float = Field(default=8.0, ge=8.0)
     emergency_final_report_minutes: float = Field(default=60.0, gt=0)
     # The reporting body, as the reports name it.
     emergency_edds_name: str = Field(default="ЕДДС Междуреченского городского округа",

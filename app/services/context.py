@@ -10,6 +10,7 @@ from typing import Any
 from app.domain.claims import LEASE
 from app.domain.emergencies import ReportSchedule
 from app.domain.enums import Role
+from app.domain.live_state import LIVE_HORIZON
 from app.models.db import Database
 
 
@@ -44,6 +45,8 @@ class ServiceContext:
     # When emergency reports are due, and the body that sends them (app.domain.emergencies).
     emergency_schedule: ReportSchedule = field(default_factory=ReportSchedule)
     edds_name: str = "ЕДДС"
+    # How long finished incidents stay in the live state (app.domain.live_state).
+    live_horizon: timedelta = LIVE_HORIZON
     # The service area as (south, west, north, east) and when it was read from the database.
     area_cache: dict[str, Any] = field(default_factory=dict)
     # Called after every commit that wrote change-log rows, with those rows (seq included).

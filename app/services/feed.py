@@ -6,14 +6,16 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 from pydantic_core import to_json
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.chain import FIELDS, OPTIONAL_FIELDS, first_broken
+from app.domain.enums import FINAL_STATUSES
 from app.models import ChangeLog, Crew, Handover, HandoverCrew, Incident, LogHead, Note
 from app.schemas.incident import CrewOut, HandoverOut, IncidentOut, NoteOut
 from app.schemas.stream import Change, ChangeBatch, Snapshot
@@ -26,18 +28,32 @@ def head(session: Session) -> tuple[int, str]:
     return row.seq, row.epoch
 
 
+HOUR = timedelta(hours=1)
 _CHANGES = TypeAdapter(list[Change])
 _CHANGE_COLUMNS = [c for c in ChangeLog.__table__.columns if c.name in Change.model_fields]
 
 
-def _handovers(session: Session) -> list[HandoverOut]:
+def _live(ctx: ServiceContext) -> ColumnElement[bool]:
+    """The incidents of the live state (app.domain.live_state), as SQL."""
+    cutoff = ctx.clock() - ctx.live_horizon
+    return or_(
+        Incident.status.not_in([str(s) for s in FINAL_STATUSES]),
+        Incident.emergency_report_due.is_not(None),
+        func.coalesce(Incident.closed_at, Incident.cancelled_at, Incident.received_at) >= cutoff,
+    )
+
+
+def _handovers(session: Session, live: Select[Any]) -> list[HandoverOut]:
     crews_of: dict[int, list[int]] = defaultdict(list)
     for handover_id, crew_id in session.execute(
-        select(HandoverCrew.handover_id, HandoverCrew.crew_id).order_by(HandoverCrew.id)
+        select(HandoverCrew.handover_id, HandoverCrew.crew_id)
+        .join(Handover, Handover.id == HandoverCrew.handover_id)
+        .where(Handover.incident_id.in_(live)).order_by(HandoverCrew.id)
     ):
         crews_of[handover_id].append(crew_id)
     handovers = []
-    for h in session.scalars(select(Handover).order_by(Handover.id)):
+    for h in session.scalars(select(Handover).where(Handover.incident_id.in_(live))
+                             .order_by(Handover.id)):
         out = HandoverOut.model_validate(h)
         out.crew_ids = crews_of.get(h.id, [])
         handovers.append(out)
@@ -45,7 +61,8 @@ def _handovers(session: Session) -> list[HandoverOut]:
 
 
 def snapshot(ctx: ServiceContext) -> Snapshot:
-    """The whole live state and the sequence number it is exact at, from one consistent read."""
+    """The live state and the sequence number it is exact at, from one consistent read."""
+    live = select(Incident.id).where(_live(ctx))
     with ctx.db.read(consistent=True) as session:
         row = session.get(LogHead, 1)
         assert row is not None, "the log head row is created by the migrations"
@@ -54,18 +71,21 @@ def snapshot(ctx: ServiceContext) -> Snapshot:
             seq=row.seq,
             hash=row.last_hash,
             server_time=ctx.clock(),
-            incidents=[IncidentOut.model_validate(i) for i in
-                       session.scalars(select(Incident).order_by(Incident.id))],
-            handovers=_handovers(session),
-            notes=[NoteOut.model_validate(n) for n in
-                   session.scalars(select(Note).order_by(Note.id))],
+            horizon_hours=ctx.live_horizon / HOUR,
+            incidents=[IncidentOut.model_validate(i) for i in session.scalars(
+                select(Incident).where(Incident.id.in_(live)).order_by(Incident.id))],
+            handovers=_handovers(session, live),
+            notes=[NoteOut.model_validate(n) for n in session.scalars(
+                select(Note).where(Note.incident_id.in_(live)).order_by(Note.id))],
             crews=[CrewOut.model_validate(c) for c in
                    session.scalars(select(Crew).order_by(Crew.id))],
         )
 
 
-def _rows_json(session: Session, model: Any, schema: type[BaseModel]) -> bytes:
-    """Every row of a table as the schema's JSON list, straight from the columns.
+def _rows_json(session: Session, model: Any, schema: type[BaseModel],
+               where: ColumnElement[bool]) -> bytes:
+    """The rows of a table ``where`` says, as the schema's JSON list, straight from the
+    columns.
 
     The rows come from our own typed columns, so checking them against the schema again
     only costs time (seconds, at 100,000 incidents); the encoder is pydantic's own, so times
@@ -75,25 +95,30 @@ def _rows_json(session: Session, model: Any, schema: type[BaseModel]) -> bytes:
     names = list(schema.model_fields)
     if not all(n in table.c for n in names):
         return TypeAdapter(list[schema]).dump_json(  # type: ignore[valid-type]
-            [schema.model_validate(r) for r in session.scalars(select(model).order_by(model.id))])
-    rows = session.execute(select(*(table.c[n] for n in names)).order_by(table.c.id))
+            [schema.model_validate(r) for r in
+             session.scalars(select(model).where(where).order_by(model.id))])
+    rows = session.execute(select(*(table.c[n] for n in names)).where(where)
+                           .order_by(table.c.id))
     return to_json([r._asdict() for r in rows], inf_nan_mode="null")
 
 
 def snapshot_json(ctx: ServiceContext) -> bytes:
     """``snapshot`` as the wire carries it, encoded in one pass from one consistent read."""
+    live = select(Incident.id).where(_live(ctx))
     with ctx.db.read(consistent=True) as session:
         row = session.get(LogHead, 1)
         assert row is not None, "the log head row is created by the migrations"
         head_ = to_json({"epoch": row.epoch, "seq": row.seq, "hash": row.last_hash,
-                         "server_time": ctx.clock()})
+                         "server_time": ctx.clock(),
+                         "horizon_hours": ctx.live_horizon / HOUR})
         crews = [CrewOut.model_validate(c) for c in
                  session.scalars(select(Crew).order_by(Crew.id))]
         return b"".join((
             head_[:-1],
-            b',"incidents":', _rows_json(session, Incident, IncidentOut),
-            b',"handovers":', TypeAdapter(list[HandoverOut]).dump_json(_handovers(session)),
-            b',"notes":', _rows_json(session, Note, NoteOut),
+            b',"incidents":', _rows_json(session, Incident, IncidentOut, Incident.id.in_(live)),
+            b',"handovers":', TypeAdapter(list[HandoverOut]).dump_json(
+                _handovers(session, live)),
+            b',"notes":', _rows_json(session, Note, NoteOut, Note.incident_id.in_(live)),
             b',"crews":', TypeAdapter(list[CrewOut]).dump_json(crews),
             b"}",
         ))

@@ -12,10 +12,13 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from pydantic_core import to_json
+
+from app.domain.live_state import LIVE_HORIZON, past_horizon
 
 ENTITIES = ("incident", "handover", "note", "crew", "caller")
 # The journal has other entities too (a shift handover, say): their changes are counted and
@@ -23,6 +26,10 @@ ENTITIES = ("incident", "handover", "note", "crew", "caller")
 # the console draws; a kind it does not know would only pile up, and a snapshot, which
 # carries none of them, would drop it again.
 CHILDREN = ("handover", "note")  # rows that belong to one incident
+# Incidents past the live horizon leave the replica with their children; a later change to
+# one of them (a note on a closed incident, say) is passed on but not kept as a stray row.
+PRUNED = ("incident", *CHILDREN)
+PRUNE_EVERY = timedelta(minutes=10)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -101,6 +108,10 @@ class ReplicaStore:
         # The journal's hash of change ``seq``: shown on resume, so a service restored to
         # another history is noticed even where its numbers match ours.
         self.link: str = meta.get("link", "")
+        # The service's live horizon, as its last snapshot said (app.domain.live_state).
+        self.horizon = timedelta(hours=float(meta["horizon_hours"])) if "horizon_hours" in meta \
+            else LIVE_HORIZON
+        self._pruned_at: datetime | None = None
         for kind, id_, data in self._db.execute("SELECT kind, id, data FROM entities"):
             if kind in self.data:
                 self.data[kind][id_] = json.loads(data)
@@ -170,6 +181,10 @@ class ReplicaStore:
                     ((k, i, _encode(r)) for k, rows in fresh.items() for i, r in rows.items()),
                 )
                 self._set_meta(snapshot["seq"], snapshot["epoch"], snapshot.get("hash", ""))
+                if "horizon_hours" in snapshot:
+                    self._db.execute("INSERT OR REPLACE INTO meta VALUES ('horizon_hours', ?)",
+                                     (str(snapshot["horizon_hours"]),))
+                    self.horizon = timedelta(hours=snapshot["horizon_hours"])
             self.data, self.seq, self.epoch = fresh, snapshot["seq"], snapshot["epoch"]
             self.link = snapshot.get("hash", "")
             for key in list(self._base):
@@ -208,6 +223,13 @@ class ReplicaStore:
                 current = rows.get(key) or (self._base[key] if key in self._base
                                             else table.get(ch["entity_id"]))
                 created = current is None
+                if created and ch.get("before") is not None and ch["entity"] in PRUNED:
+                    # A change to a row this replica no longer holds (past the horizon):
+                    # ``after`` has only the changed fields, not a row to keep.
+                    applied.append(Applied(ch["seq"], ch["kind"], ch["entity"], ch["entity_id"],
+                                           ch.get("incident_id"), False, ch.get("before"),
+                                           ch["after"], ch.get("actor_name", "")))
+                    continue
                 merged = {**(current or {}), **ch["after"]}
                 rows[(ch["entity"], ch["entity_id"])] = merged
                 applied.append(Applied(ch["seq"], ch["kind"], ch["entity"], ch["entity_id"],
@@ -230,6 +252,37 @@ class ReplicaStore:
                 if kind in CHILDREN:
                     self._children[kind].setdefault(row["incident_id"], set()).add(id_)
             self.seq, self.link = seq, link
+            self._changed.notify_all()
+        self._emit(applied)
+        return applied
+
+    def prune(self, now: datetime) -> list[Applied]:
+        """Drop the finished incidents past the live horizon (by the service's clock), with
+        their hand-overs and notes; at most once per ``PRUNE_EVERY``. Each dropped incident
+        reaches the listeners as a removal, so the views let go of it too."""
+        with self._lock:
+            if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
+                return []
+            self._pruned_at = now
+            incidents = self.data["incident"]
+            old = [i for i, inc in incidents.items()
+                   if ("incident", i) not in self._base and past_horizon(inc, now, self.horizon)]
+            if not old:
+                return []
+            gone: list[tuple[str, int]] = []
+            applied = []
+            for i in old:
+                for entity in CHILDREN:
+                    for child in self._children[entity].pop(i, ()):
+                        if (entity, child) not in self._base:
+                            self.data[entity].pop(child, None)
+                            gone.append((entity, child))
+                applied.append(Applied(self.seq, "pruned", "incident", i, i, False,
+                                       incidents.pop(i), {}, "", removed=True))
+                gone.append(("incident", i))
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany("DELETE FROM entities WHERE kind = ? AND id = ?", gone)
             self._changed.notify_all()
         self._emit(applied)
         return applied

@@ -154,6 +154,7 @@ class StreamWorker(threading.Thread):
         if kind in ("hello", "clock"):
             server = datetime.fromisoformat(msg["server_time"])
             self.on_clock(server, server.timestamp() - time.time())
+            self.store.prune(server)  # by the service's clock; most calls return at once
             if kind == "hello":
                 if msg.get("resync"):
                     return True

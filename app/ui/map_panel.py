@@ -162,6 +162,9 @@ class MapController(QObject):
             elif incident_id in self.shown:
                 removals.append(incident_id)
                 self.shown.discard(incident_id)
+            if inc is None:  # gone from the replica (past the live horizon): forget it here
+                self.overdue.pop(incident_id, None)
+                self.report_late.pop(incident_id, None)
         self.view.upsert_incidents(upserts)
         self.view.remove_incidents(removals)
         self.view.upsert_crews([self.store.data["crew"][c] for c in crews

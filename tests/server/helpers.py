@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import IO, Any
 
 import requests
@@ -28,6 +29,16 @@ API = "/api/v1"
 # A house the demo gazetteer knows (checked by the tests that rely on it).
 KNOWN_STREET, KNOWN_HOUSE = "пр-т Строителей", "5"
 TIMEOUT = 15
+
+
+class Clock:
+    """The service's clock, moved only by the test (``ctx.clock = Clock(t)``)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 def mid() -> str:

@@ -15,20 +15,10 @@ import pytest
 
 from app.server.embedded import ServiceThread
 from app.services.feed import verify_chain
-from tests.server.helpers import Client, assert_refusal, login, mid
+from tests.server.helpers import Client, Clock, assert_refusal, login, mid
 
 T0 = datetime(2026, 11, 26, 5, 0, tzinfo=UTC)  # 12:00 in the city
 H, M = timedelta(hours=1), timedelta(minutes=1)
-
-
-class Clock:
-    """The service's clock, moved only by the test."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
@@ -9,6 +11,8 @@ from app.ui.catalog_view import CatalogView
 from app.ui.queue_filter import QueueFilter
 from app.ui.queue_model import Col, QueueModel
 from tests.ui.factory import CATALOG, NOW, change, incident, store_with
+
+DAY = timedelta(days=1)
 
 
 def make(incidents, qtmodeltester=None):
@@ -163,3 +167,18 @@ def test_the_order_stays_a_valid_sorted_list_through_filters_and_changes() -> No
     model.apply(store.apply([change(store, "incident", 12, {"priority": 4, "version": 2})]))
     model._rows.sl._check()
     model._all.sl._check()
+
+
+def test_an_incident_past_the_live_horizon_leaves_the_queue_as_one_row(qtbot) -> None:
+    old = incident(1, status="closed", received_at=(NOW - 10 * DAY).isoformat(),
+                   closed_at=(NOW - 9 * DAY).isoformat())
+    store, model = make([old, incident(2, status="closed", closed_at=NOW.isoformat()),
+                         incident(3)])
+    model.set_filter(QueueFilter(statuses=frozenset()))  # any status: the closed ones too
+    store.subscribe(model.apply)
+    assert numbers(model) == ["2026-000001", "2026-000003", "2026-000002"]  # oldest first
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.assertNotEmitted(model.layoutChanged), \
+            qtbot.waitSignal(model.rowsRemoved) as removed:
+        store.prune(NOW)
+    assert removed.args[1:] == [0, 0]
+    assert numbers(model) == ["2026-000003", "2026-000002"]
