@@ -56,6 +56,7 @@ bench: $(STAMP) $(QM)
 	@status=0; \
 	$(BIN)/python -m bench.sync_latency || status=1; \
 	$(BIN)/python -m bench.catch_up || status=1; \
+	$(BIN)/python -m bench.replica_horizon || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.queue_view || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.map_view || status=1; \
 	$(TEST_ENV) $(BIN)/python -m bench.wall_refresh || status=1; \

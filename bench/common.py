@@ -264,7 +264,17 @@ class NotifyListener(threading.Thread):
         self.join(5)
 
 
-# -- CPU use, from /proc ------------------------------------------------------------------
+# -- memory and CPU use, from /proc -------------------------------------------------------
+
+
+def rss() -> int:
+    """This process's resident set, in bytes."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
 
 _TICK = os.sysconf("SC_CLK_TCK")
 

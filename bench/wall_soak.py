@@ -52,6 +52,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.common import rss
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
@@ -274,14 +276,6 @@ def crews() -> list[dict[str, Any]]:
     return [{"id": c, "service": SERVICES[c % len(SERVICES)], "callsign": f"Экипаж {c}",
              "status": "free", "lat": 53.69, "lon": 88.06, "position_at": iso(START),
              "version": 1} for c in range(1, CREWS + 1)]
-
-
-def rss() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    return 0
 
 
 def children_rss() -> int:
