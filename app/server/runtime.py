@@ -72,6 +72,9 @@ class Runtime:
                                             self._silent_sensors),
                                 name="silent-sensors"),
             asyncio.create_task(self._deliver_webhooks(), name="webhooks"),
+            asyncio.create_task(self._every(self.settings.webhook_cleanup_seconds,
+                                            self._forget_webhook_deliveries),
+                                name="webhook-cleanup"),
         ]
         if self.settings.demo_motion_seconds > 0:
             motion = CrewMotion()
@@ -127,6 +130,12 @@ class Runtime:
     async def _silent_sensors(self) -> None:
         await to_thread.run_sync(sensors.check_silence, self.ctx,
                                  self.settings.sensor_silence_intervals, self.started_at)
+
+    async def _forget_webhook_deliveries(self) -> None:
+        keep = timedelta(days=self.settings.webhook_keep_days)
+        gone = await to_thread.run_sync(webhooks.forget_settled, self.ctx, keep)
+        if gone:
+            log.info("webhooks: %s settled deliveries older than %s deleted", gone, keep)
 
     def _handover_committed(self, rows: list[dict[str, Any]]) -> None:
         """Called in the committing thread: wake the delivery worker for a hand-over change

@@ -79,6 +79,10 @@ class ServerSettings(BaseSettings):
     webhook_retry_seconds: float = Field(default=2.0, gt=0)
     webhook_retry_cap_seconds: float = Field(default=600.0, gt=0)
     webhook_give_up_hours: float = Field(default=24.0, gt=0)
+    # Settled deliveries (delivered, or given up on) are deleted after this many days, once
+    # an hour; the journal keeps every hand-over step regardless.
+    webhook_keep_days: float = Field(default=30.0, gt=0)
+    webhook_cleanup_seconds: float = Field(default=3600.0, gt=0)
     # Emergencies (ЧС): the reports to the regional crisis centre. The first is due this
     # many minutes after the declaration, then an update every so many hours while it is in
     # force, and the final report this many minutes after it is lifted. Common practice,

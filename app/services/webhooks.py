@@ -43,7 +43,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.models import DutyServiceRow, Handover, Incident, IncidentTypeRow, Webhook
@@ -313,6 +313,19 @@ def deliver_due(ctx: ServiceContext, options: Options = Options()) -> int:
             if not ok:  # everything due failed: the next try waits for its backoff
                 break
     return delivered
+
+
+def forget_settled(ctx: ServiceContext, keep: timedelta) -> int:
+    """Delete the deliveries settled longer than ``keep`` ago: delivered ones by their
+    delivery, given-up ones by their last attempt. Waiting ones are never touched. The
+    journal keeps every hand-over step; this table is only the outbox and its recent
+    history (``dispatch-server webhooks``), and it would otherwise grow with every one."""
+    cutoff = ctx.clock() - keep
+    with ctx.db.write() as session:
+        gone = session.execute(delete(Delivery).where(or_(
+            and_(Delivery.state == DELIVERED, Delivery.delivered_at < cutoff),
+            and_(Delivery.state == FAILED, Delivery.last_attempt_at < cutoff))))
+        return gone.rowcount or 0
 
 
 # --- operations ------------------------------------------------------------------------

@@ -195,6 +195,31 @@ def test_a_delivery_pending_at_a_restart_is_sent_after_it(db_url: str) -> None:
         back.stop()
 
 
+def test_settled_deliveries_are_deleted_after_thirty_days_and_waiting_ones_never(
+        db_url: str) -> None:
+    configure(db_url, f"http://127.0.0.1:{free_port()}/dispatch-hook")  # nobody listens
+    with own_service(db_url, **FAST, webhook_cleanup_seconds=0.2) as svc:
+        op = login(svc.url, "operator")
+        for _ in range(5):
+            hand_over(op, op.register()["incident"], "gas")
+        wait_for(lambda: len(deliveries(db_url)) == 5, 10)
+        ids = [d.id for d in deliveries(db_url)]
+        now = svc.app.state.ctx.clock()
+        old, recent = now - timedelta(days=31), now - timedelta(days=29)
+        settle = {ids[0]: dict(state="delivered", delivered_at=old),
+                  ids[1]: dict(state="delivered", delivered_at=recent),
+                  ids[2]: dict(state="failed", last_attempt_at=old),
+                  ids[3]: dict(state="failed", last_attempt_at=recent),
+                  # still waiting, though made long ago: it is never deleted
+                  ids[4]: dict(state="pending", created_at=old, last_attempt_at=old)}
+        with engine_for(db_url) as engine, engine.begin() as conn:
+            for i, values in settle.items():
+                conn.execute(update(WebhookDelivery).where(WebhookDelivery.id == i)
+                             .values(**values))
+        wait_for(lambda: len(deliveries(db_url)) == 3, 10)
+        assert [d.id for d in deliveries(db_url)] == [ids[1], ids[3], ids[4]]
+
+
 def test_one_sender_per_service_queue_across_workers(db_url: str, receiver: Receiver) -> None:
     """Two workers (two service processes) at once: the one holding a service's oldest
     delivery keeps the queue; the other sends neither it nor the one behind it."""
