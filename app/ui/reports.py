@@ -48,6 +48,7 @@ from app.ui.tasks import run_task
 from app.ui.words import SOURCE, word
 
 PERIODS = ("today", "shift", "yesterday", "week", "custom")
+CHART_GROUPS = 15  # bars that still read on a laptop; the table has every group
 Fetch = Callable[[datetime, datetime, Grouping], dict[str, Any]]
 
 
@@ -177,8 +178,9 @@ class ReportsWindow(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.getPlotItem().setLabel("left", self.tr("Incidents"))
+        self.plot.getPlotItem().setLabel("bottom", self.tr("Incidents"))
         self.bars: pg.BarGraphItem | None = None
+        self.labels: list[pg.TextItem] = []
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
@@ -285,23 +287,37 @@ class ReportsWindow(QWidget):
         self.loaded.emit(found)
 
     def _chart(self, names: list[str], counts: list[int]) -> None:
+        """Horizontal bars, the groups' whole names down the left and each count at its bar's
+        end: names under narrow upright bars ran into each other. Past ``CHART_GROUPS`` the
+        rest are one bar (the table has each)."""
         if self.bars is not None:
             self.plot.removeItem(self.bars)
-        xs = list(range(len(counts)))
-        self.bars = pg.BarGraphItem(x=xs, height=counts, width=0.7, brush="#3a6ea5",
+        for label in self.labels:
+            self.plot.removeItem(label)
+        if len(names) > CHART_GROUPS:
+            rest = len(names) - CHART_GROUPS + 1
+            names = [*names[:CHART_GROUPS - 1],
+                     self.tr("%n other(s)", "", rest)]
+            counts = [*counts[:CHART_GROUPS - 1], sum(counts[CHART_GROUPS - 1:])]
+        ys = list(range(len(counts)))
+        self.bars = pg.BarGraphItem(x0=0, y=ys, width=counts, height=0.7, brush="#3a6ea5",
                                     pen=pg.mkPen("#2a4e75"))
         self.plot.addItem(self.bars)
-        # Long names would run into each other under narrow bars: cut them, the table has
-        # them whole.
-        ticks = [(x, n if len(n) <= 18 else n[:17] + "…") for x, n in zip(xs, names,
-                                                                          strict=True)]
-        self.plot.getAxis("bottom").setTicks([ticks])
-        self.plot.setXRange(-0.6, max(len(xs), 1) - 0.4, padding=0)
+        self.labels = []
+        for y, n in zip(ys, counts, strict=True):
+            label = pg.TextItem(str(n), color="#222", anchor=(0, 0.5))
+            label.setPos(n, y)
+            self.plot.addItem(label)
+            self.labels.append(label)
+        self.plot.getAxis("left").setTicks([list(zip(ys, names, strict=True))])
+        # The first group on top, as in the table.
+        self.plot.getViewBox().invertY(True)
+        self.plot.setYRange(-0.6, max(len(ys), 1) - 0.4, padding=0)
         top = max([1, *counts])
-        # Whole incidents only: no 0.5 on the axis of a count.
+        # Whole incidents only: no 0.5 on the axis of a count; room for the labels.
         step = max(1, math.ceil(top / 5))
-        self.plot.getAxis("left").setTickSpacing(step, step)
-        self.plot.setYRange(0, top * 1.1, padding=0)
+        self.plot.getAxis("bottom").setTickSpacing(step, step)
+        self.plot.setXRange(0, top * 1.12, padding=0)
 
     def _set_exportable(self, yes: bool) -> None:
         self.csv_button.setEnabled(yes)

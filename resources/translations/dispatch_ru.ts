@@ -2435,183 +2435,192 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../app/ui/reports.py" line="131"/>
+        <location filename="../../app/ui/reports.py" line="132"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="135"/>
+        <location filename="../../app/ui/reports.py" line="136"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="135"/>
+        <location filename="../../app/ui/reports.py" line="136"/>
         <source>This shift</source>
         <translation>Текущая смена</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="136"/>
+        <location filename="../../app/ui/reports.py" line="137"/>
         <source>Yesterday</source>
         <translation>Вчера</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="136"/>
+        <location filename="../../app/ui/reports.py" line="137"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="137"/>
+        <location filename="../../app/ui/reports.py" line="138"/>
         <source>Custom…</source>
         <translation>Произвольный…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="145"/>
+        <location filename="../../app/ui/reports.py" line="146"/>
         <source>Incident type</source>
         <translation>Тип происшествия</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="146"/>
+        <location filename="../../app/ui/reports.py" line="147"/>
         <source>Duty service</source>
         <translation>Дежурная служба</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="147"/>
+        <location filename="../../app/ui/reports.py" line="148"/>
         <source>District</source>
         <translation>Район</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="148"/>
+        <location filename="../../app/ui/reports.py" line="149"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="150"/>
+        <location filename="../../app/ui/reports.py" line="151"/>
         <source>&amp;Show</source>
         <translation>&amp;Показать</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="151"/>
+        <location filename="../../app/ui/reports.py" line="152"/>
         <source>Export &amp;CSV…</source>
         <translation>Экспорт в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="152"/>
+        <location filename="../../app/ui/reports.py" line="153"/>
         <source>Export &amp;XLSX…</source>
         <translation>Экспорт в &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="157"/>
+        <location filename="../../app/ui/reports.py" line="158"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="163"/>
+        <location filename="../../app/ui/reports.py" line="164"/>
         <source>By:</source>
         <translation>По:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="180"/>
-        <location filename="../../app/ui/reports.py" line="258"/>
+        <location filename="../../app/ui/reports.py" line="181"/>
+        <location filename="../../app/ui/reports.py" line="260"/>
         <source>Incidents</source>
         <translation>Происшествий</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="228"/>
+        <location filename="../../app/ui/reports.py" line="230"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="237"/>
+        <location filename="../../app/ui/reports.py" line="239"/>
         <source>The report could not be made: %1</source>
         <translation>Не удалось построить отчёт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="244"/>
+        <location filename="../../app/ui/reports.py" line="246"/>
         <source>(no type)</source>
         <translation>(без типа)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="245"/>
+        <location filename="../../app/ui/reports.py" line="247"/>
         <source>(handed to nobody)</source>
         <translation>(никому не передано)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="246"/>
+        <location filename="../../app/ui/reports.py" line="248"/>
         <source>(no district)</source>
         <translation>(без района)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="247"/>
+        <location filename="../../app/ui/reports.py" line="249"/>
         <source>(unknown)</source>
         <translation>(неизвестно)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="259"/>
+        <location filename="../../app/ui/reports.py" line="261"/>
         <source>registration</source>
         <translation>регистрация</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="259"/>
+        <location filename="../../app/ui/reports.py" line="261"/>
         <source>hand-over</source>
         <translation>передача</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="259"/>
+        <location filename="../../app/ui/reports.py" line="261"/>
         <source>resolution</source>
         <translation>решение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="260"/>
+        <location filename="../../app/ui/reports.py" line="262"/>
         <source>%1: mean, s</source>
         <translation>%1: среднее, с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="261"/>
+        <location filename="../../app/ui/reports.py" line="263"/>
         <source>%1: p90, s</source>
         <translation>%1: p90, с</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="262"/>
+        <location filename="../../app/ui/reports.py" line="264"/>
         <source>%1: within norm, %</source>
         <translation>%1: в норматив, %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="270"/>
+        <location filename="../../app/ui/reports.py" line="272"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="280"/>
+        <location filename="../../app/ui/reports.py" line="282"/>
         <source>Incidents received %1 — %2: %3</source>
         <translation>Поступило происшествий с %1 по %2: %3</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/reports.py" line="300"/>
+        <source>%n other(s)</source>
+        <translation>
+            <numerusform>ещё %n группа</numerusform>
+            <numerusform>ещё %n группы</numerusform>
+            <numerusform>ещё %n групп</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="318"/>
+        <location filename="../../app/ui/reports.py" line="334"/>
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="326"/>
+        <location filename="../../app/ui/reports.py" line="342"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="327"/>
+        <location filename="../../app/ui/reports.py" line="343"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="327"/>
+        <location filename="../../app/ui/reports.py" line="343"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="334"/>
+        <location filename="../../app/ui/reports.py" line="350"/>
         <source>Could not write %1: %2</source>
         <translation>Не удалось записать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports.py" line="337"/>
+        <location filename="../../app/ui/reports.py" line="353"/>
         <source>Saved to %1</source>
         <translation>Сохранено в %1</translation>
     </message>

@@ -5,6 +5,7 @@ admins have the menu item."""
 from __future__ import annotations
 
 import csv
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from statistics import fmean
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.shifts import ShiftCalendar
 from app.server.embedded import ServiceThread
+from app.ui.catalog_view import CatalogView
 from app.ui.reports import ReportsWindow, period
 from tests.server.helpers import login, mid
 from tests.ui.conftest import SHOTS
+from tests.ui.factory import CATALOG
 
 WAIT = 15_000
 
@@ -79,8 +82,8 @@ def test_the_window_shows_the_services_figures_and_exports_them(
     # rounded to 0.1 s as shown, and the share within the 60 s norm in percent.
     assert rows[0][2:5] == [f"{round(fmean(gas_took), 1):g}", f"{round(max(gas_took), 1):g}",
                             f"{100 * sum(t <= 60 for t in gas_took) / 2:g}"]
-    assert len(reports.bars.opts["height"]) == 3  # a bar per group, the total not among them
-    assert list(reports.bars.opts["height"]) == [2, 1, 1]
+    assert len(reports.bars.opts["width"]) == 3  # a bar per group, the total not among them
+    assert list(reports.bars.opts["width"]) == [2, 1, 1]
 
     # By duty service: the water main went to water; the rest to nobody yet.
     with qtbot.waitSignal(reports.loaded, timeout=WAIT):
@@ -157,3 +160,19 @@ def test_a_custom_period_is_read_in_city_time_whatever_the_workstations_zone(
     # kept in UTC (as this one is) or in any other zone.
     assert reports.chosen_period() == (datetime(2026, 11, 20, 3, 0, tzinfo=UTC),
                                        datetime(2026, 11, 20, 15, 0, tzinfo=UTC))
+
+
+def test_past_fifteen_groups_the_chart_sums_the_rest_into_one_bar(qtbot) -> None:
+    never = threading.Event()
+
+    def fetch(*_: object) -> dict:  # the chart alone: the report it asks for never comes
+        never.wait(30)
+        raise OSError("no service in this test")
+
+    window = ReportsWindow(fetch, CatalogView.from_wire(CATALOG), lambda: datetime.now(UTC))
+    qtbot.addWidget(window)
+    names = [f"Группа {i}" for i in range(1, 21)]
+    window._chart(names, list(range(40, 20, -1)))  # 40, 39, … 21
+    assert list(window.bars.opts["width"]) == [*range(40, 26, -1), 26 + 25 + 24 + 23 + 22 + 21]
+    assert [label.toPlainText() for label in window.labels][-1] == "141"
+    never.set()
