@@ -819,84 +819,84 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="84"/>
+        <location filename="../../app/ui/wall/history.py" line="102"/>
         <source>Wall, back in time</source>
         <translation>Видеостена: назад во времени</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="98"/>
+        <location filename="../../app/ui/wall/history.py" line="117"/>
         <source>%d days ago</source>
         <translation>%d дн. назад</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="106"/>
+        <location filename="../../app/ui/wall/history.py" line="125"/>
         <source>Moment shown</source>
         <translation>Показанный момент</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="107"/>
+        <location filename="../../app/ui/wall/history.py" line="126"/>
         <source>Drag, or use the arrow keys (10 min) and Page Up/Down (1 h)</source>
         <translation>Тяните ползунок или нажимайте стрелки (10 мин) и Page Up/Page Down (1 ч)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="112"/>
+        <location filename="../../app/ui/wall/history.py" line="131"/>
         <source>now</source>
         <translation>сейчас</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="117"/>
+        <location filename="../../app/ui/wall/history.py" line="136"/>
         <source>−1 h</source>
         <translation>−1 ч</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="118"/>
+        <location filename="../../app/ui/wall/history.py" line="137"/>
         <source>−10 min</source>
         <translation>−10 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="119"/>
+        <location filename="../../app/ui/wall/history.py" line="138"/>
         <source>+10 min</source>
         <translation>+10 мин</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="120"/>
+        <location filename="../../app/ui/wall/history.py" line="139"/>
         <source>+1 h</source>
         <translation>+1 ч</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="130"/>
+        <location filename="../../app/ui/wall/history.py" line="149"/>
         <source>Moment shown, city time</source>
         <translation>Показанный момент, время города</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="131"/>
+        <location filename="../../app/ui/wall/history.py" line="150"/>
         <source>Type a moment (city time) and press Enter</source>
         <translation>Введите момент (время города) и нажмите Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="133"/>
+        <location filename="../../app/ui/wall/history.py" line="152"/>
         <source>State at (city time):</source>
         <translation>Состояние на (время города):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="135"/>
+        <location filename="../../app/ui/wall/history.py" line="154"/>
         <source>&amp;Back to live</source>
         <translation>&amp;Вернуться к текущему</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="227"/>
+        <location filename="../../app/ui/wall/history.py" line="246"/>
         <source>Rebuilding the state at %s…</source>
         <translation>Восстанавливаю состояние на %s…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="263"/>
+        <location filename="../../app/ui/wall/history.py" line="282"/>
         <source>Could not rebuild that moment: %s</source>
         <translation>Не удалось восстановить этот момент: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/history.py" line="311"/>
-        <source>◀ Back in time — state at %s</source>
-        <translation>◀ Назад во времени — состояние на %s</translation>
+        <location filename="../../app/ui/wall/history.py" line="331"/>
+        <source>◀ %s — back in time</source>
+        <translation>◀ %s — просмотр прошлого</translation>
     </message>
 </context>
 <context>
@@ -3266,12 +3266,12 @@ not signed yet</source>
 <context>
     <name>WallPanel</name>
     <message>
-        <location filename="../../app/ui/wall/panels/base.py" line="114"/>
-        <source>NOT LIVE — state at %s</source>
-        <translation>НЕ В РЕАЛЬНОМ ВРЕМЕНИ — состояние на %s</translation>
+        <location filename="../../app/ui/wall/panels/base.py" line="115"/>
+        <source>◀ %s — NOT LIVE</source>
+        <translation>◀ %s — НЕ В РЕАЛЬНОМ ВРЕМЕНИ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wall/panels/base.py" line="116"/>
+        <location filename="../../app/ui/wall/panels/base.py" line="117"/>
         <source>NOT LIVE</source>
         <translation>НЕ В РЕАЛЬНОМ ВРЕМЕНИ</translation>
     </message>

@@ -31,6 +31,7 @@ from app.ui.bridge import SyncBridge
 from app.ui.catalog_view import CatalogView
 from app.ui.shortcuts import add_help
 from app.ui.tasks import run_task
+from app.ui.wall import theme
 from app.ui.wall.figures import WallFigures, WallSource
 from app.ui.wall.layout import ScreenLayout, parse_layout
 from app.ui.wall.panels.map import MapPanel
@@ -55,6 +56,23 @@ panels = ["kpi", "load", "trends", "map"]
 
 def history_layout() -> ScreenLayout:
     return parse_layout(LAYOUT, "<history>").screens[0]
+
+
+# The controls in the wall's own colours: the default light style glared beside the panels.
+BAR_STYLE = f"""
+#timeTravel {{ background: {theme.PANEL}; border-bottom: 1px solid {theme.RULE}; }}
+#timeTravel QLabel {{ color: {theme.TEXT}; font-size: 11pt; }}
+#timeTravel QPushButton, #timeTravel QDateTimeEdit {{
+    color: {theme.TEXT}; background: {theme.BACKGROUND}; border: 1px solid {theme.BAR};
+    border-radius: 3px; padding: 4px 10px; font-size: 11pt; }}
+#timeTravel QPushButton:focus, #timeTravel QDateTimeEdit:focus {{
+    border: 2px solid {theme.TEXT}; }}
+#timeTravel QPushButton#backToLive {{ background: {theme.NOT_LIVE_BG}; font-weight: bold; }}
+#timeTravel QSlider::groove:horizontal {{ height: 6px; background: {theme.RULE}; }}
+#timeTravel QSlider::sub-page:horizontal {{ background: {theme.BAR}; }}
+#timeTravel QSlider::handle:horizontal {{
+    width: 14px; margin: -6px 0; background: {theme.TEXT}; border-radius: 7px; }}
+"""
 
 
 class HistoryWindow(WallWindow):
@@ -91,7 +109,8 @@ class HistoryWindow(WallWindow):
 
         bar = QWidget()
         bar.setObjectName("timeTravel")
-        bar.setAutoFillBackground(True)
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        bar.setStyleSheet(BAR_STYLE)
         box = QVBoxLayout(bar)
         box.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
@@ -308,7 +327,8 @@ class HistoryWindow(WallWindow):
     def show_connection(self, state: str) -> None:
         super().show_connection(state)
         if self.moment is not None:
-            self.connection.setText(self.tr("◀ Back in time — state at %s")
+            # The moment first, as on the panels' strips: elided, the words go, not the time.
+            self.connection.setText(self.tr("◀ %s — back in time")
                                     % to_city(self.moment).strftime("%d.%m %H:%M"))
 
 

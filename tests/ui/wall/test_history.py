@@ -82,10 +82,10 @@ def test_scrubbing_back_shows_the_room_before_an_incident_and_back_to_live_retur
         assert panel.figures is not None and panel.figures.now == before
         assert panel.figures.kpis.critical == critical_now - 1
     # Every panel, the map too, says it is not live and which moment it shows.
-    assert strips(history) == [f"NOT LIVE — state at {city_time(before)}"] * len(
+    assert strips(history) == [f"◀ {city_time(before)} — NOT LIVE"] * len(
         history.all_panels())
     assert all(not p.live and p.as_of == before for p in history.all_panels())
-    assert "Back in time" in history.connection.text()
+    assert history.connection.text() == f"◀ {city_time(before)} — back in time"
 
     # A moment after the call: it is there, in the figures and on the map.
     after = datetime.fromisoformat(window.client.timeline(incident["id"])[-1]["at"])

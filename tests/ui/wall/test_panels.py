@@ -54,7 +54,7 @@ def test_a_view_that_is_not_live_says_so_on_the_panel(panel, name: str) -> None:
     p = panel(name)
     assert not any("NOT LIVE" in t for t in visible_texts(p))
     p.set_live(False, datetime(2026, 11, 25, 7, 30, tzinfo=UTC))
-    assert "NOT LIVE — state at 25.11 14:30" in visible_texts(p)  # city time, UTC+7
+    assert "◀ 25.11 14:30 — NOT LIVE" in visible_texts(p)  # city time, UTC+7
     p.set_live(True, None)
     assert not any("NOT LIVE" in t for t in visible_texts(p))
 
@@ -239,7 +239,7 @@ def test_trends_in_the_past_say_not_live_above_the_charts(panel) -> None:
     p = panel("trends", 1400, 600)
     p.set_live(False, datetime(2026, 11, 25, 7, 30, tzinfo=UTC))
     p.layout().activate()
-    assert p.strip.isVisibleTo(p) and p.strip.text() == "NOT LIVE — state at 25.11 14:30"
+    assert p.strip.isVisibleTo(p) and p.strip.text() == "◀ 25.11 14:30 — NOT LIVE"
     assert p.strip.geometry().bottom() < p.body.geometry().top()
     assert list(chart_of(p, "Utilities").plot.current.getData()[1])[22] == 3
 

@@ -111,7 +111,8 @@ class WallPanel(QWidget):
         else:
             self._timer.stop()
             self.strip.setText(
-                QCoreApplication.translate("WallPanel", "NOT LIVE — state at %s")
+                # The moment first: a narrow panel elides the words, never the time.
+                QCoreApplication.translate("WallPanel", "◀ %s — NOT LIVE")
                 % city_time(as_of) if as_of else
                 QCoreApplication.translate("WallPanel", "NOT LIVE"))
             self.strip.show()
