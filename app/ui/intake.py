@@ -332,7 +332,8 @@ class IntakeDialog(QDialog):
         for m in matches[:6]:
             inc = self.store.data["incident"][m.incident_id]
             where = f"{inc.get('street') or ''}, {inc.get('house') or ''}".strip(", ")
-            dist = f"{m.distance_m:.0f} m" if m.distance_m is not None else ""
+            dist = (self.tr("%1 m").replace("%1", f"{m.distance_m:.0f}")
+                    if m.distance_m is not None else "")
             item = QListWidgetItem(f"{inc['number']} · {self.catalog.type_name(inc['type_code'])}"
                                    f" · {where} · {dist} · {word(STATUS, inc['status'])}")
             item.setData(Qt.ItemDataRole.UserRole, m.incident_id)

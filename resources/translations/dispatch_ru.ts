@@ -1431,62 +1431,67 @@
         <translation>Прежних обращений: %d: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="371"/>
+        <location filename="../../app/ui/intake.py" line="335"/>
+        <source>%1 m</source>
+        <translation>%1 м</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="372"/>
         <source>Pick the incident type from the list (type a word, then Tab).</source>
         <translation>Выберите тип происшествия из списка (введите слово и нажмите Tab).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="377"/>
+        <location filename="../../app/ui/intake.py" line="378"/>
         <source>Call-back: %s</source>
         <translation>Обратный звонок: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="401"/>
+        <location filename="../../app/ui/intake.py" line="402"/>
         <source>The service cannot be reached; nothing was lost. Press Enter to try again.</source>
         <translation>Сервер недоступен; ничего не потеряно. Нажмите Enter, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="414"/>
+        <location filename="../../app/ui/intake.py" line="415"/>
         <source>Registering…</source>
         <translation>Регистрация…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="422"/>
+        <location filename="../../app/ui/intake.py" line="423"/>
         <source>Repeat call: %s</source>
         <translation>Повторный звонок: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="424"/>
+        <location filename="../../app/ui/intake.py" line="425"/>
         <source>call-back: %s</source>
         <translation>обратный звонок: %s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="444"/>
+        <location filename="../../app/ui/intake.py" line="445"/>
         <source>Enter the caller&apos;s phone to call back.</source>
         <translation>Чтобы перезвонить, введите телефон заявителя.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="448"/>
+        <location filename="../../app/ui/intake.py" line="449"/>
         <source>reached the caller</source>
         <translation>дозвонились</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="448"/>
+        <location filename="../../app/ui/intake.py" line="449"/>
         <source>no answer</source>
         <translation>не отвечает</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="448"/>
+        <location filename="../../app/ui/intake.py" line="449"/>
         <source>busy</source>
         <translation>занято</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="449"/>
+        <location filename="../../app/ui/intake.py" line="450"/>
         <source>number unavailable</source>
         <translation>номер недоступен</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="455"/>
+        <location filename="../../app/ui/intake.py" line="456"/>
         <source>Call back: %s</source>
         <translation>Обратный звонок: %s</translation>
     </message>
