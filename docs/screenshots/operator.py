@@ -33,9 +33,6 @@ def _incident_row(window: MainWindow, incident_id: int) -> bool:
 
 def _open(window: MainWindow, incident_id: int) -> None:
     wait_until(lambda: _incident_row(window, incident_id), "the incident in the queue")
-    # The card keeps its notes list when the next incident has as many notes (a bug in
-    # app/ui/card.py, reported): cleared here so the card shows this incident's own.
-    window.card.notes.clear()
     window.open_card(incident_id)
     wait_until(lambda: window.card.incident_id == incident_id, "the card")
     wait_until(lambda: window.card.timeline.count() > 0, "the card's timeline")

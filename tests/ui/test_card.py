@@ -115,3 +115,24 @@ def test_a_merge_is_undone_from_the_card_with_its_key(console, qtbot) -> None:
     notes = [n["text"] for n in window.client.store.notes_of(kept["id"])]
     assert notes[0] == f"Присоединено происшествие {dup['number']} (дубликат)."
     assert notes[1].startswith(f"Происшествие {dup['number']} отделено")
+
+
+def test_the_card_shows_each_incidents_own_notes_when_they_number_the_same(
+        console, qtbot) -> None:
+    window = console("operator")
+    first, second = fresh(window, "течь в подвале"), fresh(window, "нет света в подъезде")
+    window.client.add_note(first["id"], "перекрыли стояк")
+    window.client.add_note(second["id"], "сообщили в электросети")
+    qtbot.waitUntil(lambda: all(window.client.store.notes_of(i["id"])
+                                for i in (first, second)), timeout=10000)
+
+    def notes() -> list[str]:
+        return [window.card.notes.item(i).text() for i in range(window.card.notes.count())]
+
+    open_card(window, qtbot, first["id"])
+    qtbot.waitUntil(lambda: any("перекрыли стояк" in n for n in notes()), timeout=10000)
+    open_card(window, qtbot, second["id"])  # one note each: the list must still change
+    qtbot.waitUntil(lambda: any("сообщили в электросети" in n for n in notes()), timeout=10000)
+    assert len(notes()) == 1
+    open_card(window, qtbot, first["id"])  # and back, to the same count again
+    qtbot.waitUntil(lambda: any("перекрыли стояк" in n for n in notes()), timeout=10000)
