@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
+
 from app.domain.timezone import to_city
 
 
@@ -32,5 +34,5 @@ def age(seconds: float) -> str:
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
     if h >= 48:
-        return f"{h // 24} d"
+        return QCoreApplication.translate("Time", "%1 d").replace("%1", str(h // 24))
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

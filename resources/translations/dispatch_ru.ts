@@ -3191,6 +3191,14 @@ not signed yet</source>
     </message>
 </context>
 <context>
+    <name>Time</name>
+    <message>
+        <location filename="../../app/ui/timefmt.py" line="37"/>
+        <source>%1 d</source>
+        <translation>%1 сут.</translation>
+    </message>
+</context>
+<context>
     <name>TrendsPanel</name>
     <message>
         <location filename="../../app/ui/wall/panels/trends.py" line="142"/>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from app.ui import timefmt
 from app.ui.i18n import TRANSLATIONS, install_translator
 
 ROOT = Path(__file__).parents[2]
@@ -47,6 +48,8 @@ def test_the_console_speaks_russian_by_default_and_english_on_request(qapp) -> N
     assert QCoreApplication.translate("UnclaimedBanner",
                                       "%n unclaimed incident(s) waiting; the oldest for %1", "",
                                       5).startswith("5 невзятых происшествий")
+    assert timefmt.age(5 * 86400) == "5 сут."  # units too, not only words
     install_translator(qapp, "en")
     assert QCoreApplication.translate("Words", "in progress") == "in progress"
+    assert timefmt.age(5 * 86400) == "5 d"
     install_translator(qapp, "ru")
