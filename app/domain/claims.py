@@ -28,7 +28,7 @@ def check_may_edit(lease: Lease | None, user_id: int, now: datetime) -> None:
     """Edits by anyone but a live lease's holder are refused, naming the holder."""
     if lease is not None and lease.live(now) and lease.holder_id != user_id:
         raise ClaimRefused(
-            f"The incident is being worked by {lease.holder_name}; "
+            "The incident is being worked by {holder}; "
             "ask them or a supervisor to hand it over.",
             holder=lease.holder_name,
             holder_id=lease.holder_id,

@@ -21,7 +21,7 @@ STAMP = {
     H.RECALLED: "recalled_at",
 }
 
-_WORDS = {
+STAGE_WORDS = {
     H.HANDED_OVER: "handed over",
     H.ACKNOWLEDGED: "acknowledged",
     H.CREW_DISPATCHED: "crew dispatched",
@@ -35,7 +35,8 @@ def check_stage(current: HandoverStage, target: HandoverStage) -> None:
     """Stages only move forward; a finished hand-over (resolved or recalled) stays finished."""
     if current in (H.RESOLVED, H.RECALLED):
         raise TransitionRefused(
-            f"This hand-over is already {_WORDS[current]}; hand the incident over again instead.",
+            "This hand-over is already {_stage}; hand the incident over again instead.",
+            _stage=STAGE_WORDS[current],
             stage=current.value,
             target=target.value,
         )
@@ -43,8 +44,9 @@ def check_stage(current: HandoverStage, target: HandoverStage) -> None:
         return
     if ORDER.index(target) <= ORDER.index(current):
         raise TransitionRefused(
-            f"The hand-over is already {_WORDS[current]}; it cannot go back to "
-            f"{_WORDS[target]}.",
+            "The hand-over is already {_stage}; it cannot go back to {_target}.",
+            _stage=STAGE_WORDS[current],
+            _target=STAGE_WORDS[target],
             stage=current.value,
             target=target.value,
         )

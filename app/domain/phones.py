@@ -29,33 +29,33 @@ def normalize_phone(raw: str) -> str:
         raise InvalidPhone("The phone number is empty.", raw=raw)
     if not _ALLOWED.fullmatch(text):
         raise InvalidPhone(
-            f"The phone number '{text}' contains characters other than digits, spaces, "
+            "The phone number '{_text}' contains characters other than digits, spaces, "
             "brackets, dashes and a leading '+'.",
-            raw=raw,
+            _text=text, raw=raw,
         )
     digits = re.sub(r"[^0-9]", "", text)
     if text.startswith("+"):
         if len(digits) == NATIONAL_DIGITS + 1 and digits.startswith("7"):
             return "+" + digits
         raise InvalidPhone(
-            f"The phone number '{text}' is not a Russian one; after '+' it must have 7 "
+            "The phone number '{_text}' is not a Russian one; after '+' it must have 7 "
             "and then 10 digits.",
-            raw=raw,
+            _text=text, raw=raw,
         )
     if len(digits) == NATIONAL_DIGITS + 1:
         if digits[0] in "78":
             return "+7" + digits[1:]
         raise InvalidPhone(
-            f"The phone number '{text}' has 11 digits but starts with {digits[0]}; "
+            "The phone number '{_text}' has 11 digits but starts with {_first}; "
             "an 11-digit Russian number starts with 8 or 7.",
-            raw=raw,
+            _text=text, _first=digits[0], raw=raw,
         )
     if len(digits) == NATIONAL_DIGITS:
         return "+7" + digits
     if len(digits) == LOCAL_DIGITS:
         return "+7" + CITY_CODE + digits
     raise InvalidPhone(
-        f"The phone number '{text}' has {len(digits)} digits; a Russian number has 10 "
+        "The phone number '{_text}' has {_count} digits; a Russian number has 10 "
         "after +7, or 5 for a local city number.",
-        raw=raw,
+        _text=text, _count=len(digits), raw=raw,
     )

@@ -101,14 +101,14 @@ def next_status(
     target = TRANSITIONS.get((status, action))
     if target is None:
         raise TransitionRefused(
-            f"An incident that is {STATUS_WORDS[status]} cannot be given the action "
-            f"'{action.value}'.",
+            "An incident that is {_state} cannot be given the action '{action}'.",
+            _state=STATUS_WORDS[status],
             status=status.value,
             action=action.value,
         )
     if role not in ACTION_ROLES[action]:
         raise TransitionRefused(
-            f"The role '{role.value}' may not {action.value} an incident.",
+            "The role '{role}' may not {action} an incident.",
             status=status.value,
             action=action.value,
             role=role.value,

@@ -46,7 +46,7 @@ CurrentActor = Annotated[Actor, Depends(get_actor)]
 def require_roles(*roles: Role):  # type: ignore[no-untyped-def]
     def check(actor: CurrentActor) -> Actor:
         if actor.role not in roles:
-            raise Forbidden(f"The role '{actor.role.value}' may not do this.")
+            raise Forbidden("The role '{role}' may not do this.", role=actor.role.value)
         return actor
 
     return Depends(check)

@@ -19,7 +19,7 @@ DESK = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN})
 def require_desk(actor: Actor) -> None:
     if actor.role not in DESK:
         raise Forbidden(
-            f"The role '{actor.role.value}' cannot change incidents.", role=actor.role.value
+            "The role '{role}' cannot change incidents.", role=actor.role.value
         )
 
 
@@ -27,8 +27,8 @@ def require_room(actor: Actor, room: str) -> None:
     """Desk users change their own room's incidents; an admin, or a user with no room, any."""
     if actor.role is not Role.ADMIN and actor.room is not None and actor.room != room:
         raise Forbidden(
-            f"The incident belongs to room '{room}'; you work in room '{actor.room}'.",
-            room=room,
+            "The incident belongs to room '{room}'; you work in room '{own_room}'.",
+            room=room, own_room=actor.room,
         )
 
 
@@ -38,7 +38,7 @@ def load_incident(session: Session, incident_id: int, *, lock: bool = True) -> I
         stmt = stmt.with_for_update()
     incident = session.scalars(stmt).one_or_none()
     if incident is None:
-        raise NotFound(f"There is no incident with id {incident_id}.", incident_id=incident_id)
+        raise NotFound("There is no incident with id {incident_id}.", incident_id=incident_id)
     return incident
 
 
@@ -47,7 +47,7 @@ def load_handover(session: Session, handover_id: int) -> Handover:
         select(Handover).where(Handover.id == handover_id).with_for_update()
     ).one_or_none()
     if row is None:
-        raise NotFound(f"There is no hand-over with id {handover_id}.", handover_id=handover_id)
+        raise NotFound("There is no hand-over with id {handover_id}.", handover_id=handover_id)
     return row
 
 

@@ -46,8 +46,8 @@ def require_in_area(
     if away > 0:
         margin = ctx.service_area_margin_km
         raise Invalid(
-            f"The point in '{name}' ({lat:.5f}, {lon:.5f}) lies about "
-            f"{away + margin:,.0f} km from the city's known addresses; the service accepts "
-            f"points up to {margin:g} km from them. Check the coordinates (latitude first, "
+            "The point in '{field}' ({lat:.5f}, {lon:.5f}) lies about "
+            "{_away:,.0f} km from the city's known addresses; the service accepts "
+            "points up to {margin_km:g} km from them. Check the coordinates (latitude first, "
             "then longitude).",
-            field=name, lat=lat, lon=lon, margin_km=margin)
+            field=name, lat=lat, lon=lon, margin_km=margin, _away=away + margin)

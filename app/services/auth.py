@@ -55,14 +55,14 @@ def actor_of(user: User) -> Actor:
 def create_user(ctx: ServiceContext, body: UserCreate) -> UserOut:
     with ctx.db.write() as session:
         if session.scalars(select(User).where(User.login == body.login)).first():
-            raise Conflict(f"A user with the login '{body.login}' already exists.")
+            raise Conflict("A user with the login '{login}' already exists.", login=body.login)
         if body.room is not None and session.get(RoomRow, body.room) is None:
-            raise Invalid(f"There is no room '{body.room}'.")
+            raise Invalid("There is no room '{room}'.", room=body.room)
         if body.role is Role.DUTY_SERVICE:
             if body.duty_service is None or session.get(DutyServiceRow, body.duty_service) is None:
                 raise Invalid("A duty-service user needs the code of an existing duty service.")
         elif body.role in (Role.OPERATOR, Role.SUPERVISOR) and body.room is None:
-            raise Invalid(f"A user with the role '{body.role.value}' needs a room.")
+            raise Invalid("A user with the role '{role}' needs a room.", role=body.role.value)
         user = User(login=body.login, name=body.name, role=body.role.value, room=body.room,
                     duty_service=body.duty_service, password_hash=_hasher.hash(body.password),
                     active=True, failed_logins=0)
@@ -81,7 +81,8 @@ def login(ctx: ServiceContext, login_name: str, password: str) -> LoginOut:
         if user.locked_until is not None and user.locked_until > now:
             wait = int((user.locked_until - now).total_seconds()) + 1
             raise TooManyAttempts(
-                f"Too many failed attempts for '{login_name}'. Try again in {wait} s.", wait
+                "Too many failed attempts for '{login}'. Try again in {retry_after} s.", wait,
+                login=login_name,
             )
         if not _verify(user.password_hash, password):
             _count_failure(user, now)
@@ -119,7 +120,7 @@ def confirm_password(ctx: ServiceContext, actor: Actor, password: str) -> None:
             raise Unauthorized("This account is disabled.")
         if user.locked_until is not None and user.locked_until > now:
             wait = int((user.locked_until - now).total_seconds()) + 1
-            raise TooManyAttempts(f"Too many wrong passwords. Try again in {wait} s.", wait)
+            raise TooManyAttempts("Too many wrong passwords. Try again in {retry_after} s.", wait)
         right = _verify(user.password_hash, password)
         if right:
             user.failed_logins, user.locked_until = 0, None
@@ -196,7 +197,7 @@ def revoke_sessions(ctx: ServiceContext, actor: Actor, user_id: int,
     def work(session: Session, _journal: Journal) -> tuple[int, dict[str, Any]]:
         user = session.get(User, user_id)
         if user is None:
-            raise NotFound(f"There is no user with id {user_id}.", user_id=user_id)
+            raise NotFound("There is no user with id {user_id}.", user_id=user_id)
         ended = session.execute(delete(AuthToken).where(AuthToken.user_id == user_id)).rowcount
         return 200, SessionsRevoked(user_id=user.id, login=user.login,
                                     sessions_ended=ended or 0).model_dump(mode="json")
@@ -213,7 +214,7 @@ def revoke_sessions_of(ctx: ServiceContext, login_name: str) -> SessionsRevoked:
     with ctx.db.write() as session:
         user = session.scalars(select(User).where(User.login == login_name)).first()
         if user is None:
-            raise NotFound(f"There is no user with the login '{login_name}'.")
+            raise NotFound("There is no user with the login '{login}'.", login=login_name)
         ended = session.execute(delete(AuthToken).where(AuthToken.user_id == user.id)).rowcount
         result = SessionsRevoked(user_id=user.id, login=user.login, sessions_ended=ended or 0)
     forget_sessions(ctx, result.user_id)

@@ -35,8 +35,9 @@ def claim(ctx: ServiceContext, actor: Actor, incident_id: int, body: ClaimIn):
         current = load_incident(session, incident_id, lock=False)
         require_room(actor, current.room)
         if current.status not in _CLAIMABLE:
-            raise ClaimRefused(f"Incident {current.number} is {current.status}; there is nothing "
-                               "left to work on it.", status=current.status)
+            raise ClaimRefused("Incident {number} is {status}; there is nothing "
+                               "left to work on it.", number=current.number,
+                               status=current.status)
         before = _holder_fields(current)
         values = dict(claim_holder_id=actor.id, claim_holder_name=actor.name,
                       claim_expires_at=now + ctx.lease)
@@ -55,9 +56,9 @@ def claim(ctx: ServiceContext, actor: Actor, incident_id: int, body: ClaimIn):
         incident = load_incident(session, incident_id, lock=False)
         if not won:
             raise ClaimRefused(
-                f"Incident {incident.number} is already being worked by "
-                f"{incident.claim_holder_name}.",
-                holder=incident.claim_holder_name, holder_id=incident.claim_holder_id,
+                "Incident {number} is already being worked by {holder}.",
+                number=incident.number, holder=incident.claim_holder_name,
+                holder_id=incident.claim_holder_id,
             )
         after = _holder_fields(incident)
         taken_from = before.get("claim_holder_id")
@@ -81,7 +82,7 @@ def release(ctx: ServiceContext, actor: Actor, incident_id: int, body: MutationI
     def work(session: Session, journal: Journal) -> tuple[int, dict[str, Any]]:
         incident = load_incident(session, incident_id)
         if incident.claim_holder_id != actor.id:
-            raise ClaimRefused(f"You do not hold incident {incident.number}.")
+            raise ClaimRefused("You do not hold incident {number}.", number=incident.number)
         before = _holder_fields(incident)
         incident.claim_holder_id = incident.claim_holder_name = None
         incident.claim_expires_at = None

@@ -44,7 +44,7 @@ def accept_client_time(
     if value is None:
         return None
     if value.tzinfo is None:
-        raise Invalid(f"The time in '{name}' must carry its zone (e.g. 2026-11-26T08:00:00+07:00).",
+        raise Invalid("The time in '{field}' must carry its zone (e.g. 2026-11-26T08:00:00+07:00).",
                       field=name)
     now = now or ctx.clock()
     earliest = now - ctx.client_time_window
@@ -53,12 +53,14 @@ def accept_client_time(
         return min(value, now)
     params = dict(field=name, value=value.isoformat(), earliest=earliest.isoformat(),
                   latest=latest.isoformat())
-    allowed = (f"the service accepts times from {_show(earliest)} to {_show(latest)} "
-               f"({_span(ctx.client_time_window.total_seconds())} back, "
-               f"{_span(ctx.client_clock_skew.total_seconds())} ahead of its clock)")
+    shown = dict(_value=_show(value), _from=_show(earliest), _to=_show(latest),
+                 _back=_span(ctx.client_time_window.total_seconds()),
+                 _ahead=_span(ctx.client_clock_skew.total_seconds()))
     if value > latest:
-        raise Invalid(f"The time in '{name}' ({_show(value)}) is in the future by "
-                      f"{_span(round((value - now).total_seconds()))}; {allowed}. "
-                      "Check the console's clock.", **params)
-    raise Invalid(f"The time in '{name}' ({_show(value)}) is too far in the past; {allowed}.",
-                  **params)
+        raise Invalid("The time in '{field}' ({_value}) is in the future by {_by}; the service "
+                      "accepts times from {_from} to {_to} ({_back} back, {_ahead} ahead of its "
+                      "clock). Check the console's clock.",
+                      _by=_span(round((value - now).total_seconds())), **shown, **params)
+    raise Invalid("The time in '{field}' ({_value}) is too far in the past; the service accepts "
+                  "times from {_from} to {_to} ({_back} back, {_ahead} ahead of its clock).",
+                  **shown, **params)

@@ -24,7 +24,7 @@ def report_position(ctx: ServiceContext, actor: Actor, crew_id: int, body: CrewP
     def work(session: Session, journal: Journal) -> tuple[int, dict[str, Any]]:
         crew = session.get(Crew, crew_id)
         if crew is None:
-            raise NotFound(f"There is no crew with id {crew_id}.", crew_id=crew_id)
+            raise NotFound("There is no crew with id {crew_id}.", crew_id=crew_id)
         if actor.role not in REPORTERS or (
                 actor.role is Role.DUTY_SERVICE and actor.duty_service != crew.service):
             raise Forbidden("Only the crew's own duty service may report its position.")

@@ -149,15 +149,15 @@ def declare(ctx: ServiceContext, actor: Actor, incident_id: int, body: Emergency
         _require_officer(actor, incident)
         check_version(incident, body.base_version)
         if Status(incident.status) in FINAL_STATUSES:
-            raise Invalid(f"Incident {incident.number} is {incident.status}; an emergency is "
+            raise Invalid("Incident {number} is {status}; an emergency is "
                           "declared on an incident that is still being worked.",
-                          status=incident.status)
+                          number=incident.number, status=incident.status)
         old = incident_state(incident)
         reason = (body.reason or "").strip()
         if in_force(incident.emergency_level, incident.emergency_lifted_at):
             if incident.emergency_level == body.level.value:
-                raise Invalid(f"The emergency on incident {incident.number} is already "
-                              f"{body.level.value}.", level=body.level.value)
+                raise Invalid("The emergency on incident {number} is already {level}.",
+                              number=incident.number, level=body.level.value)
             was = EmergencyLevel(incident.emergency_level)
             incident.emergency_level = body.level.value
             kind = "emergency.level_changed"
@@ -165,8 +165,9 @@ def declare(ctx: ServiceContext, actor: Actor, incident_id: int, body: Emergency
         else:
             if incident.emergency_level is not None and incident.emergency_report_due:
                 raise Invalid(
-                    f"The emergency on incident {incident.number} was lifted and its final "
-                    "report has not been sent yet; send it before declaring a new one.")
+                    "The emergency on incident {number} was lifted and its final "
+                    "report has not been sent yet; send it before declaring a new one.",
+                    number=incident.number)
             incident.emergency_level = body.level.value
             incident.emergency_at = journal.now
             incident.emergency_lifted_at = None
@@ -190,7 +191,7 @@ def lift(ctx: ServiceContext, actor: Actor, incident_id: int, body: EmergencyLif
         _require_officer(actor, incident)
         check_version(incident, body.base_version)
         if not in_force(incident.emergency_level, incident.emergency_lifted_at):
-            raise Invalid(f"No emergency is in force on incident {incident.number}.")
+            raise Invalid("No emergency is in force on incident {number}.", number=incident.number)
         old = incident_state(incident)
         incident.emergency_lifted_at = journal.now
         due = _due(ctx, incident, _current_reports(session, incident))
@@ -213,7 +214,8 @@ def send_report(ctx: ServiceContext, actor: Actor, incident_id: int, body: Emerg
         incident = load_incident(session, incident_id)
         require_room(actor, incident.room)
         if incident.emergency_level is None or incident.emergency_at is None:
-            raise Invalid(f"No emergency has been declared on incident {incident.number}.")
+            raise Invalid("No emergency has been declared on incident {number}.",
+                          number=incident.number)
         reports = _current_reports(session, incident)
         due = _due(ctx, incident, reports)
         check_kind(due, body.kind)

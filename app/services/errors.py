@@ -28,8 +28,8 @@ class StaleVersion(DomainError):
 
     code = "stale_version"
 
-    def __init__(self, message: str, current: dict[str, Any], **params: object) -> None:
-        super().__init__(message, **params)
+    def __init__(self, template: str, current: dict[str, Any], **params: Any) -> None:
+        super().__init__(template, **params)
         self.current = current
 
 
@@ -44,6 +44,6 @@ class SessionExpired(Unauthorized):
 class TooManyAttempts(DomainError):
     code = "too_many_attempts"
 
-    def __init__(self, message: str, retry_after: int) -> None:
-        super().__init__(message, retry_after=retry_after)
+    def __init__(self, template: str, retry_after: int, **params: Any) -> None:
+        super().__init__(template, retry_after=retry_after, **params)
         self.retry_after = retry_after

@@ -28,14 +28,15 @@ def hand_over(ctx: ServiceContext, actor: Actor, incident_id: int, body: Handove
         incident, old = begin_edit(ctx, session, journal, actor, incident_id, body.base_version)
         if Status(incident.status) not in _HANDABLE:
             raise Invalid(
-                f"Incident {incident.number} is {incident.status}; only a registered incident "
+                "Incident {number} is {status}; only a registered incident "
                 "that is still open can be handed over.",
-                status=incident.status,
+                number=incident.number, status=incident.status,
             )
         known = set(session.scalars(select(DutyServiceRow.code)))
         unknown = [s for s in body.services if s not in known]
         if unknown:
-            raise Invalid(f"Unknown duty service: {', '.join(unknown)}.", services=unknown)
+            raise Invalid("Unknown duty service: {_names}.", _names=", ".join(unknown),
+                          services=unknown)
         now = journal.now
         existing = {
             h.service: h
@@ -106,8 +107,8 @@ def report_stage(ctx: ServiceContext, actor: Actor, handover_id: int, body: Hand
         if body.crew_id is not None:
             crew = session.get(Crew, body.crew_id)
             if crew is None or crew.service != handover.service:
-                raise NotFound(f"The {handover.service} service has no crew {body.crew_id}.",
-                               crew_id=body.crew_id)
+                raise NotFound("The {service} service has no crew {crew_id}.",
+                               service=handover.service, crew_id=body.crew_id)
             attached = session.scalar(select(HandoverCrew.id).where(
                 HandoverCrew.handover_id == handover.id, HandoverCrew.crew_id == crew.id))
             if attached is None:

@@ -46,7 +46,7 @@ def check_moment(ctx: ServiceContext, at: datetime | None, window: timedelta = W
         raise Invalid("That moment is in the future; the state is known up to now.",
                       at=at.isoformat(), now=now.isoformat())
     if at < now - window:
-        raise Invalid(f"The state can be rebuilt for the last {window.days} days only.",
+        raise Invalid("The state can be rebuilt for the last {days} days only.",
                       at=at.isoformat(), days=window.days)
     # A console whose clock runs a little ahead asks for "now" slightly in the future.
     return min(at, now)

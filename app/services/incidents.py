@@ -48,7 +48,7 @@ def _type(session: Session, code: str | None) -> IncidentTypeRow | None:
         return None
     row = session.get(IncidentTypeRow, code)
     if row is None:
-        raise Invalid(f"There is no incident type '{code}' in the classifier.", type_code=code)
+        raise Invalid("There is no incident type '{type_code}' in the classifier.", type_code=code)
     return row
 
 
@@ -185,8 +185,8 @@ def registering(ctx: ServiceContext, actor: Actor, body: IncidentCreate) -> Work
 def check_version(incident: Incident, base_version: int) -> None:
     if incident.version != base_version:
         raise StaleVersion(
-            f"Incident {incident.number} was changed by someone else meanwhile (your copy is "
-            f"version {base_version}, the service has {incident.version}). Review the current "
+            "Incident {number} was changed by someone else meanwhile (your copy is "
+            "version {base_version}, the service has {version}). Review the current "
             "state and apply your change again.",
             current=incident_state(incident),
             number=incident.number,
@@ -215,7 +215,8 @@ def patch(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentPat
         incident, old = begin_edit(ctx, session, journal, actor, incident_id, body.base_version)
         if Status(incident.status) not in (Status.NEW, Status.REGISTERED, Status.DISPATCHED,
                                            Status.IN_PROGRESS, Status.RESOLVED):
-            raise Invalid(f"Incident {incident.number} is {incident.status}; it cannot be edited.")
+            raise Invalid("Incident {number} is {status}; it cannot be edited.",
+                          number=incident.number, status=incident.status)
         if "type_code" in body.model_fields_set and body.type_code != incident.type_code:
             type_row = _type(session, body.type_code)
             incident.type_code = type_row.code if type_row else None
@@ -262,8 +263,8 @@ def act(ctx: ServiceContext, actor: Actor, incident_id: int, body: IncidentActio
             if into.id == incident.id or Status(into.status) not in (
                 Status.NEW, Status.REGISTERED, Status.DISPATCHED, Status.IN_PROGRESS
             ):
-                raise Invalid(f"Incident {incident.number} can be merged only into another "
-                              "open incident.")
+                raise Invalid("Incident {number} can be merged only into another "
+                              "open incident.", number=incident.number)
             incident.merged_into_id = into.id
             host = into
         elif body.action is Action.SPLIT:

@@ -36,13 +36,13 @@ def check_range(actor: Actor | None, start: datetime, end: datetime) -> None:
                         role=actor.role.value)
     for name, t in (("start", start), ("end", end)):
         if t.tzinfo is None or t.utcoffset() is None:
-            raise Invalid(f"Give '{name}' with its time zone offset, e.g. "
-                          "2026-11-26T08:00:00+07:00.", **{name: t.isoformat()})
+            raise Invalid("Give '{_name}' with its time zone offset, e.g. "
+                          "2026-11-26T08:00:00+07:00.", _name=name, **{name: t.isoformat()})
     if end <= start:
         raise Invalid("The period must end after it starts.", start=start.isoformat(),
                       end=end.isoformat())
     if end - start > MAX_SPAN:
-        raise Invalid(f"A journal export covers at most {MAX_SPAN.days} days; export a longer "
+        raise Invalid("A journal export covers at most {max_days} days; export a longer "
                       "period in parts.", start=start.isoformat(), end=end.isoformat(),
                       max_days=MAX_SPAN.days)
 

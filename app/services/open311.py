@@ -75,7 +75,7 @@ def create_key(ctx: ServiceContext, name: str) -> str:
     key = secrets.token_urlsafe(KEY_BYTES)
     with ctx.db.write() as session:
         if session.scalars(select(Open311Key).where(Open311Key.name == name)).first():
-            raise Invalid(f"A client app named '{name}' already has a key.", name=name)
+            raise Invalid("A client app named '{name}' already has a key.", name=name)
         session.add(Open311Key(name=name, key_hash=_hash(key), created_at=ctx.clock()))
     return key
 
@@ -125,7 +125,7 @@ def _offered_type(session: Session, code: str,
     row = session.get(IncidentTypeRow, code)
     if row is None or row.sensitive:
         # The same words for a sensitive type as for none: the API does not reveal it.
-        raise refuse(f"Service code {code} is not offered here. In an emergency call 112.",
+        raise refuse("Service code {service_code} is not offered here. In an emergency call 112.",
                        service_code=code)
     return row
 
@@ -157,7 +157,8 @@ def submit(ctx: ServiceContext, client: Client, body: Open311RequestIn) -> dict[
     try:
         caller = CallerIn(name=body.reporter_name, phone=body.phone)
     except ValidationError as e:
-        raise Invalid(f"phone: {e.errors()[0]['msg'].removeprefix('Value error, ')}") from None
+        raise Invalid("phone: {_why}", _why=e.errors()[0]['msg'].removeprefix('Value error, '),
+                      field="phone") from None
 
     def work(session: Session, journal: Journal) -> dict[str, Any]:
         type_row = _offered_type(session, body.service_code, Invalid)
@@ -244,7 +245,7 @@ def request(ctx: ServiceContext, service_request_id: str) -> dict[str, Any]:
         rows = list(session.execute(
             _select().where(Open311Request.service_request_id == service_request_id)).all())
         if not rows:
-            raise NotFound(f"There is no service request {service_request_id}.",
+            raise NotFound("There is no service request {service_request_id}.",
                            service_request_id=service_request_id)
         return _out(session, rows)[0]
 

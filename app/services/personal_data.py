@@ -117,7 +117,7 @@ def erase_expired(ctx: ServiceContext, retention: timedelta, *, dry_run: bool = 
 
 def require_exporter(actor: Actor) -> None:
     if actor.role not in EXPORTERS:
-        raise Forbidden(f"The role '{actor.role.value}' may not export personal data; "
+        raise Forbidden("The role '{role}' may not export personal data; "
                         "a supervisor or an administrator answers such requests.",
                         role=actor.role.value)
 
@@ -163,5 +163,5 @@ def actor_by_login(ctx: ServiceContext, login: str) -> Actor:
     with ctx.db.read() as session:
         user = session.scalars(select(User).where(User.login == login)).one_or_none()
         if user is None or not user.active:
-            raise NotFound(f"There is no active user '{login}'.", login=login)
+            raise NotFound("There is no active user '{login}'.", login=login)
         return actor_of(user)

@@ -25,13 +25,13 @@ def check_period(start: datetime, end: datetime) -> None:
     """Refused in words unless [start, end) is a period one can report on."""
     for name, t in (("from", start), ("to", end)):
         if t.tzinfo is None or t.utcoffset() is None:
-            raise Invalid(f"Give '{name}' with its time zone offset, e.g. "
-                          "2026-11-26T08:00:00+07:00.", **{name: t.isoformat()})
+            raise Invalid("Give '{_name}' with its time zone offset, e.g. "
+                          "2026-11-26T08:00:00+07:00.", _name=name, **{name: t.isoformat()})
     if end <= start:
         raise Invalid("The period must end after it starts.",
                       **{"from": start.isoformat(), "to": end.isoformat()})
     if end - start > MAX_SPAN:
-        raise Invalid(f"A report covers at most {MAX_SPAN.days} days; split a longer period.",
+        raise Invalid("A report covers at most {max_days} days; split a longer period.",
                       **{"from": start.isoformat(), "to": end.isoformat(),
                          "max_days": MAX_SPAN.days})
 

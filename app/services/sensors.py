@@ -12,6 +12,7 @@ Silence is handled the same way with its own incident type and link.
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 import uuid
 from collections import defaultdict
@@ -77,7 +78,7 @@ def create_gateway(ctx: ServiceContext, name: str) -> str:
     token = "sgw_" + secrets.token_urlsafe(32)
     with ctx.db.write() as s:
         if s.scalar(select(SensorGateway.id).where(SensorGateway.name == name)) is not None:
-            raise Invalid(f"There is a sensor gateway '{name}' already.", name=name)
+            raise Invalid("There is a sensor gateway '{name}' already.", name=name)
         s.add(SensorGateway(name=name, token_hash=_token_hash(token), created_at=ctx.clock()))
     return token
 
@@ -258,17 +259,24 @@ def ingest(ctx: ServiceContext, gateway: Gateway, readings: list[ReadingIn]) -> 
     for i, r in enumerate(readings):
         where = f"readings[{i}]"
         if r.sensor not in known:
-            raise Invalid(f"{where}: there is no sensor '{r.sensor}' on the service.",
-                          field=f"{where}.sensor", sensor=r.sensor)
+            raise Invalid("{_where}: there is no sensor '{sensor}' on the service.",
+                          _where=where, field=f"{where}.sensor", sensor=r.sensor)
         gateway_id, kind = known[r.sensor]
         if gateway_id != gateway.id:
-            raise Forbidden(f"{where}: sensor '{r.sensor}' does not report through gateway "
-                            f"'{gateway.name}'.", field=f"{where}.sensor", sensor=r.sensor)
+            raise Forbidden("{_where}: sensor '{sensor}' does not report through gateway "
+                            "'{gateway}'.", _where=where, gateway=gateway.name,
+                            field=f"{where}.sensor", sensor=r.sensor)
         accept_client_time(ctx, r.at, f"{where}.at", now=now)
-        why = check_value(kind, r.value)
-        if why is not None:
-            raise Invalid(f"{where}: {why}.", field=f"{where}.value", sensor=r.sensor,
-                          value=r.value)
+        if check_value(kind, r.value) is not None:
+            # The domain's reason, as a template the service can also say in Russian.
+            fields = dict(_where=where, field=f"{where}.value", sensor=r.sensor, value=r.value)
+            if not math.isfinite(r.value):
+                raise Invalid("{_where}: the value is not a finite number.", **fields)
+            info = KINDS[kind]
+            raise Invalid("{_where}: {value:g} {_unit} is outside what a {_kind} sensor can read "
+                          "({_lowest:g}…{_highest:g} {_unit}).", _unit=info.unit,
+                          _kind=kind.value, _lowest=info.lowest, _highest=info.highest,
+                          **fields)
     by_sensor: dict[str, list[ReadingIn]] = defaultdict(list)
     for r in readings:
         by_sensor[r.sensor].append(r)
@@ -307,7 +315,7 @@ def ingest_as(ctx: ServiceContext, gateway_name: str, readings: list[ReadingIn]
     with ctx.db.read() as s:
         row = s.scalar(select(SensorGateway).where(SensorGateway.name == gateway_name))
         if row is None:
-            raise Invalid(f"There is no sensor gateway '{gateway_name}'.")
+            raise Invalid("There is no sensor gateway '{gateway}'.", gateway=gateway_name)
         gateway = Gateway(row.id, row.name)
     return ingest(ctx, gateway, readings)
 

@@ -45,8 +45,9 @@ def _require_signer(actor: Actor, room: str) -> None:
     if actor.role is not Role.SUPERVISOR:
         raise Forbidden("Only a supervisor signs a shift handover.", role=actor.role.value)
     if actor.room != room:
-        raise Forbidden(f"You are a supervisor of room '{actor.room}'; the handover of room "
-                        f"'{room}' is signed by its own supervisors.", room=room)
+        raise Forbidden("You are a supervisor of room '{own_room}'; the handover of room "
+                        "'{room}' is signed by its own supervisors.", own_room=actor.room,
+                        room=room)
 
 
 def _require_reader(actor: Actor, room: str | None) -> None:
@@ -56,8 +57,8 @@ def _require_reader(actor: Actor, room: str | None) -> None:
         raise Forbidden("Shift handovers are read by supervisors and administrators.",
                         role=actor.role.value)
     if room is not None and actor.room != room:
-        raise Forbidden(f"You are a supervisor of room '{actor.room}'; the handovers of room "
-                        f"'{room}' are its own supervisors'.", room=room)
+        raise Forbidden("You are a supervisor of room '{own_room}'; the handovers of room "
+                        "'{room}' are its own supervisors'.", own_room=actor.room, room=room)
 
 
 def _room_of(actor: Actor, room: str | None) -> str:
@@ -143,7 +144,7 @@ def _existing(session: Session, room: str, shift: Shift) -> ShiftHandover | None
 
 def _check_room(session: Session, room: str) -> None:
     if session.get(RoomRow, room) is None:
-        raise NotFound(f"There is no room '{room}'.", room=room)
+        raise NotFound("There is no room '{room}'.", room=room)
 
 
 def handover_out(row: ShiftHandover) -> dict[str, Any]:
@@ -190,9 +191,10 @@ def sign_out(ctx: ServiceContext, actor: Actor, body: SignOutIn) -> tuple[int, d
         signed = _existing(session, body.room, shift)
         if signed is not None:
             raise Conflict(
-                f"The shift {shift.label} of room '{body.room}' was already handed over by "
-                f"{signed.outgoing_name} at {_when(signed.outgoing_signed_at)}; a shift is "
-                "handed over once.", handover_id=signed.id, shift=shift.label)
+                "The shift {shift} of room '{room}' was already handed over by "
+                "{by} at {_at}; a shift is handed over once.", handover_id=signed.id,
+                shift=shift.label, room=body.room, by=signed.outgoing_name,
+                _at=_when(signed.outgoing_signed_at))
         notes = body.notes.strip()
         row = ShiftHandover(
             room=body.room, shift_start=shift.start, shift_end=shift.end, summary=summary,
@@ -249,16 +251,16 @@ def sign_in(ctx: ServiceContext, actor: Actor, handover_id: int,
         row = session.scalars(select(ShiftHandover).where(ShiftHandover.id == handover_id)
                               .with_for_update()).one_or_none()
         if row is None:
-            raise NotFound(f"There is no shift handover with id {handover_id}.",
+            raise NotFound("There is no shift handover with id {handover_id}.",
                            handover_id=handover_id)
         _require_signer(actor, row.room)
         if row.outgoing_id == actor.id:
             raise Forbidden("You signed this handover as the outgoing supervisor; the incoming "
                             "supervisor must accept it.", handover_id=row.id)
         if row.incoming_id is not None:
-            raise Conflict(f"This handover was already accepted by {row.incoming_name} at "
-                           f"{_when(row.incoming_signed_at or journal.now)}.",
-                           handover_id=row.id)
+            raise Conflict("This handover was already accepted by {by} at {_at}.",
+                           handover_id=row.id, by=row.incoming_name,
+                           _at=_when(row.incoming_signed_at or journal.now))
         before = _journal_state(row)
         row.incoming_id, row.incoming_name = actor.id, actor.name
         row.incoming_signed_at = journal.now
@@ -290,7 +292,7 @@ def get(ctx: ServiceContext, actor: Actor, handover_id: int) -> dict[str, Any]:
     with ctx.db.read() as session:
         row = session.get(ShiftHandover, handover_id)
         if row is None:
-            raise NotFound(f"There is no shift handover with id {handover_id}.",
+            raise NotFound("There is no shift handover with id {handover_id}.",
                            handover_id=handover_id)
         _require_reader(actor, row.room)
         return handover_out(row)

@@ -214,7 +214,8 @@ class SyncClient:
         try:
             drawn = effects()
         except predict.Refused as e:
-            raise ApiError(422, {"code": "refused", "message": e.message}) from None
+            raise ApiError(422, {"code": "refused", "message": e.in_language(
+                self.http.language or Http.default_language)}) from None
         incident = next((e.incident_id for e in drawn if e.incident_id is not None), target)
         chained = incident is not None and any(
             p.incident_id == incident for p in self.outbox.pending())

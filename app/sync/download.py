@@ -20,7 +20,7 @@ def download(http: Http, path: str, params: dict[str, Any], dest: Path,
              timeout: float = 120.0) -> int:
     """GET ``path`` into ``dest`` (via a temporary file beside it, so a broken transfer never
     leaves half a file under the chosen name); the number of bytes written."""
-    headers = {"Authorization": f"Bearer {http.token}"} if http.token else {}
+    headers = http.headers()
     partial = dest.with_name(dest.name + ".part")
     try:
         written = _fetch(http, path, params, headers, partial, timeout)

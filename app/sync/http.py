@@ -44,12 +44,23 @@ def raise_refusal(r: requests.Response) -> None:
     raise ApiError(r.status_code, body)
 
 
+def set_language(language: str | None) -> None:
+    """The language the service is to word its refusals in, for every ``Http`` that has none
+    of its own: the console's UI language ("ru", "en"), set by the UI when it installs its
+    translator. ``None`` sends no ``Accept-Language``: the service then answers in English."""
+    Http.default_language = language or None
+
+
 class Http:
+    # Sent as Accept-Language unless this client's own ``language`` is set (set_language).
+    default_language: str | None = None
+
     def __init__(self, base_url: str, *, timeout: float = 10.0,
-                 ca_file: str | Path | None = None) -> None:
+                 ca_file: str | Path | None = None, language: str | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.token: str | None = None
+        self.language = language
         ca = ca_file or os.environ.get(CA_FILE_ENV) or None
         self.ca_file = str(ca) if ca else None
         # Passed with every request: requests lets REQUESTS_CA_BUNDLE override a session's.
@@ -59,9 +70,17 @@ class Http:
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 
+    def headers(self) -> dict[str, str]:
+        """What every request carries: the session token and the language wanted."""
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        language = self.language or Http.default_language
+        if language:
+            headers["Accept-Language"] = language
+        return headers
+
     def request(self, method: str, path: str, *, json: Any = None,
                 params: dict[str, Any] | None = None, timeout: float | None = None) -> Any:
-        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        headers = self.headers()
         try:
             r = self.session.request(method, f"{self.base_url}{API}{path}", json=json,
                                      params=params, headers=headers,

@@ -19,6 +19,7 @@ from app.domain.enums import (
 )
 from app.domain.errors import DomainError
 from app.domain.handovers import incident_status_after
+from app.domain.messages_ru import ENGLISH, render
 from app.domain.transitions import STATUS_STAMPS, next_status
 from app.sync.store import Effect
 
@@ -36,11 +37,19 @@ _INCIDENT_BLANK: dict[str, Any] = {
 
 
 class Refused(Exception):
-    """The change cannot be made at all (the service would refuse it the same way)."""
+    """The change cannot be made at all (the service would refuse it the same way).
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    Like the service's refusals, a template and its fields (app/domain/errors.py), so the
+    console can say it in its own language (app/domain/messages_ru.py)."""
+
+    def __init__(self, template: str, **fields: Any) -> None:
+        self.template = template
+        self.fields = fields
+        self.message = template.format(**fields)
+        super().__init__(self.message)
+
+    def in_language(self, language: str | None) -> str:
+        return render(self.template, self.fields, language or ENGLISH)
 
 
 def _iso(t: datetime) -> str:
@@ -86,7 +95,7 @@ def act(incident: dict[str, Any], action: str, user: dict[str, Any], now: dateti
                              emergency=in_force(incident.get("emergency_level"),
                                                 incident.get("emergency_lifted_at")))
     except DomainError as e:
-        raise Refused(e.message) from e
+        raise Refused(e.template, **e.fields) from e
     patch: dict[str, Any] = {"status": target.value}
     if action == Action.REOPEN:
         patch.update(reopened_at=_iso(now), resolved_at=None, closed_at=None, result=None)
@@ -136,8 +145,9 @@ def note(temp_id: int, incident_id: int, text: str, user: dict[str, Any],
 def hand_over(incident: dict[str, Any], handovers: list[dict[str, Any]], services: list[str],
               temp_ids: list[int], user: dict[str, Any], now: datetime) -> list[Effect]:
     if incident["status"] not in (Status.REGISTERED, Status.DISPATCHED, Status.IN_PROGRESS):
-        raise Refused(f"Incident {incident['number']} is {incident['status']}; only a "
-                      "registered incident that is still open can be handed over.")
+        raise Refused("Incident {number} is {status}; only a registered incident that is "
+                      "still open can be handed over.", number=incident["number"],
+                      status=incident["status"])
     held = {h["service"] for h in handovers if h["stage"] != HandoverStage.RECALLED}
     effects = []
     for service, temp_id in zip(dict.fromkeys(services), temp_ids, strict=False):

@@ -39,6 +39,19 @@ KINDS = {
     "caller": QT_TRANSLATE_NOOP("Conflicts", "add a caller"),
 }
 
+# The fields an edit can change, named as the card names them.
+FIELDS = {
+    "type_code": QT_TRANSLATE_NOOP("Conflicts", "type"),
+    "priority": QT_TRANSLATE_NOOP("Conflicts", "priority"),
+    "address": QT_TRANSLATE_NOOP("Conflicts", "address"),
+    "description": QT_TRANSLATE_NOOP("Conflicts", "description"),
+}
+
+
+def field_word(name: str) -> str:
+    text = FIELDS.get(name)
+    return QCoreApplication.translate("Conflicts", text) if text else name
+
 
 def word_of(kind: str) -> str:
     text = KINDS.get(kind)
@@ -125,7 +138,8 @@ class ConflictsDialog(QDialog):
             return word(ACTION, entry.body.get("action", ""))
         what = word_of(entry.kind)
         if entry.kind == "update":
-            return f"{what}: " + ", ".join(k for k in entry.body if k != "base_version")
+            return f"{what}: " + ", ".join(field_word(k) for k in entry.body
+                                           if k != "base_version")
         if entry.kind == "note":
             return f"{what}: {entry.body.get('text', '')[:80]}"
         return what

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from app.sync.http import set_language
+
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGES = {"ru": "Русский", "en": "English"}
 
@@ -18,6 +20,7 @@ def install_translator(app: QApplication, language: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    set_language(language)  # the service words its refusals in the operator's language too
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return True

@@ -43,71 +43,91 @@
         <source>add a caller</source>
         <translation>добавить заявителя</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="44"/>
+        <source>type</source>
+        <translation>тип</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="45"/>
+        <source>priority</source>
+        <translation>приоритет</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="46"/>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts.py" line="47"/>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="56"/>
+        <location filename="../../app/ui/conflicts.py" line="69"/>
         <source>Changes the service refused</source>
         <translation>Изменения, отклонённые сервером</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="59"/>
+        <location filename="../../app/ui/conflicts.py" line="72"/>
         <source>These changes were made while the service could not be reached, and the service refused them when they arrived — usually because someone else changed the incident meanwhile. Check the incident, then send the change again on its current state, or drop it.</source>
         <translation>Эти изменения сделаны, пока сервер был недоступен, и сервер отклонил их при получении — обычно потому, что происшествие тем временем изменил кто-то другой. Проверьте происшествие, затем отправьте изменение снова на его текущее состояние или откажитесь от него.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="65"/>
+        <location filename="../../app/ui/conflicts.py" line="78"/>
         <source>Made at</source>
         <translation>Сделано</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="65"/>
+        <location filename="../../app/ui/conflicts.py" line="78"/>
         <source>Incident</source>
         <translation>Происшествие</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="66"/>
+        <location filename="../../app/ui/conflicts.py" line="79"/>
         <source>Change</source>
         <translation>Изменение</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="66"/>
+        <location filename="../../app/ui/conflicts.py" line="79"/>
         <source>Why it was refused</source>
         <translation>Почему отклонено</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="74"/>
+        <location filename="../../app/ui/conflicts.py" line="87"/>
         <source>&amp;Send again</source>
         <translation>&amp;Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="76"/>
+        <location filename="../../app/ui/conflicts.py" line="89"/>
         <source>Send it again on the incident as it is now — Ctrl+Enter</source>
         <translation>Отправить снова на текущее состояние происшествия — Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="79"/>
+        <location filename="../../app/ui/conflicts.py" line="92"/>
         <source>&amp;Drop it</source>
         <translation>О&amp;тказаться</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="81"/>
+        <location filename="../../app/ui/conflicts.py" line="94"/>
         <source>Drop this change — Ctrl+Delete</source>
         <translation>Отказаться от этого изменения — Ctrl+Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="83"/>
+        <location filename="../../app/ui/conflicts.py" line="96"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="148"/>
+        <location filename="../../app/ui/conflicts.py" line="162"/>
         <source>Drop the change</source>
         <translation>Отказ от изменения</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts.py" line="149"/>
+        <location filename="../../app/ui/conflicts.py" line="163"/>
         <source>Drop “%1”? It will not be sent, and the incident stays as the service has it.</source>
         <translation>Отказаться от «%1»? Оно не будет отправлено, происшествие останется таким, как на сервере.</translation>
     </message>

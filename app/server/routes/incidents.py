@@ -129,5 +129,5 @@ def by_phone(ctx: Ctx, actor: CurrentActor,
     try:
         normalized = normalize_phone(phone)
     except InvalidPhone as e:
-        raise Invalid(e.message) from None
+        raise Invalid(e.template, **e.fields) from None
     return notes.incidents_by_phone(ctx, actor, normalized)

@@ -33,7 +33,7 @@ def normalized(phone: str) -> str:
     try:
         return normalize_phone(phone)
     except InvalidPhone as e:
-        raise Invalid(e.message, field="phone") from None
+        raise Invalid(e.template, **e.fields, field="phone") from None
 
 
 @router.get("/personal-data", response_model=PersonalDataExport, responses=REFUSALS,
