@@ -136,3 +136,20 @@ def test_the_card_shows_each_incidents_own_notes_when_they_number_the_same(
     assert len(notes()) == 1
     open_card(window, qtbot, first["id"])  # and back, to the same count again
     qtbot.waitUntil(lambda: any("перекрыли стояк" in n for n in notes()), timeout=10000)
+
+
+def test_a_refusal_reaches_a_russian_operator_in_russian(console, qtbot, qapp,
+                                                         live_service) -> None:
+    from app.ui.i18n import install_translator
+    from tests.server.helpers import login
+
+    window = console("operator")
+    inc = fresh(window)
+    other = login(live_service.url, "operator2")
+    assert other.claim(inc["id"]).status_code == 200  # another operator holds it now
+    install_translator(qapp, "ru")  # the console's default language (the fixture resets it)
+    open_card(window, qtbot, inc["id"])
+    window.card.claim(takeover=False)
+    qtbot.waitUntil(lambda: "уже занимается Петров Сергей" in window.card.error.text(),
+                    timeout=10000)
+    assert "being worked" not in window.card.error.text()
