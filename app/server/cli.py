@@ -183,28 +183,9 @@ def cmd_create_sensor_gateway(args: argparse.Namespace) -> int:
 
 
 def cmd_set_sensors(args: argparse.Namespace) -> int:
-    import json
-    import tomllib
-
     from app.services.sensors import set_sensors
 
-    path = Path(args.file)
-    try:
-        if path.suffix.lower() == ".toml":
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        else:
-            data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:  # TOMLDecodeError and JSONDecodeError are ValueErrors
-        print(f"error: cannot read {args.file}: {e}", file=sys.stderr)
-        return 2
-    with _service_context() as ctx:
-        try:
-            count = set_sensors(ctx, data)
-        except ValueError as e:
-            print(f"error: {args.file}: {e}", file=sys.stderr)
-            return 2
-    print(f"sensors updated: {count} configured")
-    return 0
+    return _apply_table_file(args.file, set_sensors, "sensors updated: {} configured")
 
 
 def _read_table_file(name: str) -> dict[str, object]:
@@ -220,22 +201,29 @@ def _read_table_file(name: str) -> dict[str, object]:
     return data
 
 
-def cmd_set_webhooks(args: argparse.Namespace) -> int:
-    from app.services.webhooks import set_webhooks
-
+def _apply_table_file(name: str, apply: Callable[[Any, dict[str, object]], int],
+                      done: str) -> int:
+    """Read a JSON or TOML file and hand it to ``apply``; each refusal names the file."""
     try:
-        data = _read_table_file(args.file)
+        data = _read_table_file(name)
     except (OSError, ValueError) as e:  # TOMLDecodeError and JSONDecodeError are ValueErrors
-        print(f"error: cannot read {args.file}: {e}", file=sys.stderr)
+        print(f"error: cannot read {name}: {e}", file=sys.stderr)
         return 2
     with _service_context() as ctx:
         try:
-            count = set_webhooks(ctx, data)
+            count = apply(ctx, data)
         except ValueError as e:
-            print(f"error: {args.file}: {e}", file=sys.stderr)
+            print(f"error: {name}: {e}", file=sys.stderr)
             return 2
-    print(f"webhooks updated: {count} duty services have one")
+    print(done.format(count))
     return 0
+
+
+def cmd_set_webhooks(args: argparse.Namespace) -> int:
+    from app.services.webhooks import set_webhooks
+
+    return _apply_table_file(args.file, set_webhooks,
+                             "webhooks updated: {} duty services have one")
 
 
 def cmd_webhook_status(_args: argparse.Namespace) -> int:

@@ -7,7 +7,8 @@ from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.shortcuts import ShortcutSheet, open_sheet
-from docs.screenshots.stage import Stage, settle, type_text, wait_until
+from docs.screenshots.stage import Stage, settle, wait_until
+from tests.ui.keys import type_text
 
 # An address of the kind a city gives its service; the guide's reader puts their own.
 CENTRAL = "https://dispatch.city.local:8700"

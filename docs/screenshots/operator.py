@@ -17,10 +17,10 @@ from docs.screenshots.stage import (
     gone,
     press,
     settle,
-    type_text,
     wait_until,
     zoom_map,
 )
+from tests.ui.keys import type_text
 
 GAS = {"street": "проспект Строителей", "house": "5"}
 CARD_WIDTH = 760  # wider than in the dock: the timeline's lines whole

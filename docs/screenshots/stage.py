@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -55,16 +54,6 @@ def gone(widget: QWidget) -> bool:
 def settle(ms: int = 400) -> None:
     """Let the windows lay out and paint what they were just given."""
     QTest.qWait(ms)
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """As a keyboard types, Cyrillic included (QTest's key clicks know only ASCII)."""
-    for ch in text:
-        key = ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
-                                                     ch))
-    QApplication.processEvents()
 
 
 def zoom_map(view: QWidget, zoom: int) -> None:

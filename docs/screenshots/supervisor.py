@@ -16,7 +16,8 @@ from app.ui.emergency_dialogs import DeclareDialog
 from app.ui.emergency_report import ReportDialog
 from app.ui.main_window import MainWindow
 from app.ui.shift_handover import ShiftHandoverWindow
-from docs.screenshots.stage import Stage, gone, settle, type_text, wait_until
+from docs.screenshots.stage import Stage, gone, settle, wait_until
+from tests.ui.keys import type_text
 
 BLAST = {"street": "улица Садовая", "house": "5"}
 REPORTS = (1400, 850)
